@@ -1,0 +1,140 @@
+// wfn/plugin.hpp: write a wfn plugin as plain C++ functions.
+//
+// A plugin author writes one function per node:
+//
+//     boost::json::object create_user(const wfn::node_call& call);
+//
+// lists the nodes in a wfn::plugin_definition and exports it with
+// WFN_DEFINE_PLUGIN. The helpers build the C descriptor table, parse the
+// parameter and credential JSON, stop every exception at the boundary and
+// enforce the output envelope (StatusCode and ErrorMessage always present).
+#pragma once
+
+#include <wfn/abi.h>
+
+#include <boost/json/object.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <exception>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace wfn {
+
+enum class log_level : std::int32_t {
+    trace = WFN_LOG_TRACE,
+    debug = WFN_LOG_DEBUG,
+    info = WFN_LOG_INFO,
+    warn = WFN_LOG_WARN,
+    error = WFN_LOG_ERROR,
+};
+
+// StatusCode values that are not HTTP statuses (DESIGN.md §4).
+inline constexpr std::int64_t status_invalid_input = -1;
+inline constexpr std::int64_t status_internal_error = 500;
+
+// Largest parameter or credential JSON text a node accepts. Anything larger
+// is refused with StatusCode -1 before it is parsed.
+inline constexpr std::size_t max_input_json_bytes = 1024 * 1024;
+
+// The host's per-call services, seen from C++. Valid only during the node
+// function's call; safe to use from the calling thread and from threads the
+// node joins before returning.
+class call_context {
+public:
+    using clock = std::chrono::steady_clock;
+
+    explicit call_context(const wfn_call_context& raw) noexcept;
+
+    // When the call must be over. clock::time_point::max() when the host set
+    // no deadline.
+    clock::time_point deadline() const noexcept { return deadline_; }
+    bool has_deadline() const noexcept { return deadline_ != clock::time_point::max(); }
+    // Time left before the deadline (zero once passed, max() without one).
+    clock::duration remaining() const noexcept;
+    // The budget the host gave, in milliseconds (0 = none); for messages.
+    std::uint64_t timeout_ms() const noexcept { return timeout_ms_; }
+
+    // True once the host asked to abandon the call. Cheap; poll it in waits.
+    bool cancelled() const noexcept;
+
+    // True when a message at `level` would reach the host.
+    bool logs(log_level level) const noexcept;
+    // Sends one line to the host's log. Never pass secrets.
+    void log(log_level level, std::string_view message) const noexcept;
+
+private:
+    const wfn_call_context* raw_;
+    clock::time_point deadline_;
+    std::uint64_t timeout_ms_;
+};
+
+// Everything a node function receives.
+struct node_call {
+    const boost::json::object& params;
+    const boost::json::object& credentials;
+    const call_context& context;
+};
+
+// A node body. It returns the output object; the helper adds StatusCode 500
+// and an ErrorMessage if it throws, and fills a missing ErrorMessage.
+using node_function = boost::json::object (*)(const node_call& call);
+
+struct node_definition {
+    std::string_view id;
+    std::string_view display_name;
+    std::uint32_t version = 1;
+    std::uint32_t flags = 0;
+    node_function run = nullptr;
+};
+
+struct plugin_definition {
+    std::string_view id;
+    std::string_view version;
+    std::span<const node_definition> nodes;
+    // Optional process-wide set-up and tear-down (init()/deinit() of the ABI).
+    // on_init returns false to refuse loading; it must not throw.
+    bool (*on_init)() = nullptr;
+    void (*on_deinit)() = nullptr;
+    // The ABI version the plugin claims. Only tests change these, to build
+    // plugins a host must refuse.
+    std::uint32_t abi_major = WFN_ABI_VERSION_MAJOR;
+    std::uint32_t abi_minor = WFN_ABI_VERSION_MINOR;
+};
+
+// Output envelope builders (DESIGN.md §4).
+boost::json::object make_output(std::int64_t status_code, std::string_view error_message = {});
+boost::json::object invalid_input(std::string_view error_message);
+
+// Thrown by node code to answer StatusCode -1 with `what()` as ErrorMessage
+// (the helper catches it). The message must not contain secrets.
+class invalid_input_error : public std::exception {
+public:
+    explicit invalid_input_error(std::string message) : message_(std::move(message)) {}
+    const char* what() const noexcept override { return message_.c_str(); }
+
+private:
+    std::string message_;
+};
+
+namespace detail {
+// Implements wfn_get_plugin_entry for `definition`, which must outlive the
+// library (a namespace-scope constant).
+std::int32_t get_plugin_entry(const plugin_definition& definition, std::uint32_t host_abi_major,
+                              std::uint32_t host_abi_minor, const wfn_plugin_entry** out_entry) noexcept;
+}  // namespace detail
+
+}  // namespace wfn
+
+// Exports the plugin's one symbol. `definition_expr` is an expression naming a
+// `const wfn::plugin_definition` with static storage duration.
+#define WFN_DEFINE_PLUGIN(definition_expr)                                                       \
+    extern "C" WFN_EXPORT std::int32_t wfn_get_plugin_entry(                                     \
+        std::uint32_t host_abi_major, std::uint32_t host_abi_minor,                              \
+        const wfn_plugin_entry** out_entry) {                                                    \
+        return ::wfn::detail::get_plugin_entry((definition_expr), host_abi_major, host_abi_minor, \
+                                               out_entry);                                      \
+    }

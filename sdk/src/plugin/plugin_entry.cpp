@@ -1,0 +1,198 @@
+// The C side of a plugin written with wfn/plugin.hpp: the descriptor table
+// and the execute() trampoline that keeps every exception inside the plugin.
+#include <wfn/plugin.hpp>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <cstddef>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace wfn::detail {
+namespace {
+
+// One plugin definition per library: the entry function is the only symbol,
+// so the table it exposes is process-wide within this library.
+struct plugin_table {
+    const plugin_definition* definition = nullptr;
+    std::vector<wfn_node_descriptor> descriptors;
+    wfn_plugin_entry entry{};
+};
+
+plugin_table& table() {
+    static plugin_table instance;
+    return instance;
+}
+
+wfn_string_view view(std::string_view text) noexcept { return {text.data(), text.size()}; }
+
+std::string_view view(wfn_string_view text) noexcept {
+    return text.size == 0 ? std::string_view{} : std::string_view{text.data, text.size};
+}
+
+// Parses one of the two input texts. `what` names it in messages ("Parameters"
+// or "Credentials"); the text itself is never echoed, as it may hold secrets.
+boost::json::object parse_input(std::string_view text, std::string_view what, bool empty_is_ok) {
+    if (text.empty()) {
+        if (empty_is_ok) {
+            return {};
+        }
+        throw invalid_input_error(std::string(what) + " are empty: pass a JSON object, such as {}.");
+    }
+    if (text.size() > max_input_json_bytes) {
+        throw invalid_input_error(std::string(what) + " are " + std::to_string(text.size()) +
+                                  " bytes of JSON; the limit is " + std::to_string(max_input_json_bytes) +
+                                  " bytes.");
+    }
+    boost::system::error_code ec;
+    boost::json::value parsed = boost::json::parse(text, ec);
+    if (ec) {
+        throw invalid_input_error(std::string(what) + " are not valid JSON (" + ec.message() + ").");
+    }
+    if (!parsed.is_object()) {
+        throw invalid_input_error(std::string(what) + " must be a JSON object.");
+    }
+    return std::move(parsed.as_object());
+}
+
+// StatusCode and ErrorMessage are always present, whatever the node returned.
+void enforce_envelope(boost::json::object& output, std::string_view node_id) {
+    const auto* status = output.if_contains("StatusCode");
+    if (status == nullptr || !status->is_int64()) {
+        output["StatusCode"] = status_internal_error;
+        output["ErrorMessage"] = "Node " + std::string(node_id) + " returned an output without a StatusCode.";
+        return;
+    }
+    const auto* message = output.if_contains("ErrorMessage");
+    if (message == nullptr || !message->is_string()) {
+        output["ErrorMessage"] = "";
+    }
+}
+
+boost::json::object run_node(const node_definition& node, wfn_string_view params_json,
+                             wfn_string_view credentials_json, const wfn_call_context& raw_context) {
+    try {
+        const boost::json::object params = parse_input(view(params_json), "Parameters", false);
+        const boost::json::object credentials = parse_input(view(credentials_json), "Credentials", true);
+        const call_context context(raw_context);
+        boost::json::object output = node.run(node_call{params, credentials, context});
+        enforce_envelope(output, node.id);
+        return output;
+    } catch (const invalid_input_error& error) {
+        return invalid_input(error.what());
+    } catch (const std::exception& error) {
+        return make_output(status_internal_error,
+                           "Node " + std::string(node.id) + " failed unexpectedly: " + error.what());
+    } catch (...) {
+        return make_output(status_internal_error,
+                           "Node " + std::string(node.id) + " failed unexpectedly with a non-standard exception.");
+    }
+}
+
+bool context_is_usable(const wfn_call_context* context) noexcept {
+    return context != nullptr && WFN_STRUCT_HAS(context, wfn_call_context, set_result) &&
+           context->set_result != nullptr;
+}
+
+std::int32_t execute(const wfn_node_descriptor* node, wfn_string_view params_json,
+                     wfn_string_view credentials_json, const wfn_call_context* context) {
+    if (!context_is_usable(context) || node == nullptr) {
+        return WFN_STATUS_INVALID_ARGUMENT;
+    }
+    const plugin_table& plugin = table();
+    if (plugin.descriptors.empty() || node < plugin.descriptors.data() ||
+        node >= plugin.descriptors.data() + plugin.descriptors.size()) {
+        return WFN_STATUS_INVALID_ARGUMENT;
+    }
+    const auto index = static_cast<std::size_t>(node - plugin.descriptors.data());
+    try {
+        const std::string text =
+            boost::json::serialize(run_node(plugin.definition->nodes[index], params_json, credentials_json, *context));
+        context->set_result(context->host_data, view(text));
+        return WFN_STATUS_OK;
+    } catch (...) {
+        // Only allocation failures get here: tell the host with a status.
+        return WFN_STATUS_INTERNAL_ERROR;
+    }
+}
+
+std::int32_t init() {
+    const plugin_definition* definition = table().definition;
+    try {
+        return definition->on_init == nullptr || definition->on_init() ? WFN_STATUS_OK : WFN_STATUS_INIT_FAILED;
+    } catch (...) {
+        return WFN_STATUS_INIT_FAILED;
+    }
+}
+
+void deinit() {
+    const plugin_definition* definition = table().definition;
+    if (definition->on_deinit != nullptr) {
+        try {
+            definition->on_deinit();
+        } catch (...) {
+            // deinit has no way to report; the host is unloading us anyway.
+        }
+    }
+}
+
+std::size_t node_count() { return table().descriptors.size(); }
+
+const wfn_node_descriptor* node_at(std::size_t index) {
+    const auto& descriptors = table().descriptors;
+    return index < descriptors.size() ? &descriptors[index] : nullptr;
+}
+
+void build_table(const plugin_definition& definition) {
+    plugin_table& plugin = table();
+    plugin.definition = &definition;
+    plugin.descriptors.reserve(definition.nodes.size());
+    for (const node_definition& node : definition.nodes) {
+        wfn_node_descriptor descriptor{};
+        descriptor.struct_size = sizeof(wfn_node_descriptor);
+        descriptor.id = view(node.id);
+        descriptor.display_name = view(node.display_name);
+        descriptor.version = node.version;
+        descriptor.flags = node.flags;
+        descriptor.execute = &execute;
+        plugin.descriptors.push_back(descriptor);
+    }
+    wfn_plugin_entry& entry = plugin.entry;
+    entry.struct_size = sizeof(wfn_plugin_entry);
+    entry.abi_major = definition.abi_major;
+    entry.abi_minor = definition.abi_minor;
+    entry.plugin_id = view(definition.id);
+    entry.plugin_version = view(definition.version);
+    entry.init = &init;
+    entry.deinit = &deinit;
+    entry.node_count = &node_count;
+    entry.node_at = &node_at;
+}
+
+}  // namespace
+
+std::int32_t get_plugin_entry(const plugin_definition& definition, std::uint32_t host_abi_major,
+                              std::uint32_t host_abi_minor, const wfn_plugin_entry** out_entry) noexcept {
+    if (out_entry == nullptr) {
+        return WFN_STATUS_INVALID_ARGUMENT;
+    }
+    *out_entry = nullptr;
+    if (host_abi_major != definition.abi_major) {
+        return WFN_STATUS_ABI_MAJOR_MISMATCH;
+    }
+    if (host_abi_minor < definition.abi_minor) {
+        return WFN_STATUS_ABI_MINOR_TOO_NEW;
+    }
+    try {
+        static std::once_flag built;
+        std::call_once(built, [&] { build_table(definition); });
+    } catch (...) {
+        return WFN_STATUS_INTERNAL_ERROR;
+    }
+    *out_entry = &table().entry;
+    return WFN_STATUS_OK;
+}
+
+}  // namespace wfn::detail
