@@ -1,10 +1,21 @@
 // wfn/host.hpp: discover, load and run wfn plugins from a C++ host.
 //
-// Discovery is manifest-first: every folder under the plugins directory that
-// holds a manifest.json is a candidate plugin. The manifest is read and
-// validated before the library is loaded; after loading, the library's
-// descriptors are checked against the manifest. A broken plugin is recorded
-// in load_errors() and never stops the others from loading.
+// Discovery is manifest-first: every folder directly under the plugins
+// directory is a candidate plugin bundle, visited in sorted name order. Its
+// manifest.json, node files and credential type files are read and validated
+// against the JSON Schemas of manifests/schema/ (compiled into this library)
+// before the library is loaded. The library is then loaded with Boost.DLL
+// (RTLD_NOW | RTLD_LOCAL), asked for its entry with this host's ABI version,
+// init()ed, and its descriptors are checked against the manifest: same plugin
+// id and version, same node ids, same node versions, same count. A node id
+// already provided by an earlier plugin makes the later plugin refused.
+//
+// A broken plugin is recorded in load_errors() and never stops the others
+// from loading. Loaded libraries stay loaded for the host's lifetime.
+//
+// Threading: construct and destroy a plugin_host on one thread (the load
+// thread of abi.h). Between the two, every const member may be called from
+// any number of threads at once.
 #pragma once
 
 #include <boost/json/array.hpp>
@@ -23,29 +34,51 @@ namespace wfn::host {
 
 // Why one plugin folder could not be used.
 struct load_error {
-    std::filesystem::path path;  // the manifest or library concerned
-    std::string reason;          // one clear sentence, no secrets
+    // The file the reason is about: the bundle folder, its manifest.json, a
+    // node or credential file, or the library.
+    std::filesystem::path path;
+    // One clear sentence without secrets, completing "<path>: ", for example
+    // "does not export wfn_get_plugin_entry, so it is not a wfn plugin".
+    std::string reason;
 };
 
 // A node that loaded and matched its manifest.
 struct node_info {
-    std::string id;
-    std::string display_name;
+    std::string id;            // for example "okta.user.create"
+    std::string display_name;  // from the library's descriptor
     std::uint32_t version = 0;
-    std::uint32_t flags = 0;
+    std::uint32_t flags = 0;   // WFN_NODE_FLAG_* bits
     std::string plugin_id;
     std::filesystem::path plugin_dir;
-    boost::json::object manifest;  // the node's own manifest document
+    boost::json::object manifest;  // the node's own manifest document (nodes/<id>.json)
+};
+
+// A plugin that loaded with all its nodes.
+struct plugin_info {
+    std::string id;       // reverse-DNS, for example "com.wfn.okta"
+    std::string name;     // "Okta"
+    std::string version;  // semantic version, equal in manifest and library
+    std::filesystem::path dir;
+    boost::json::object manifest;  // manifest.json as validated
+    // The credential type documents (credentials/<id>.json) the manifest lists.
+    std::vector<boost::json::object> credential_types;
 };
 
 struct run_options {
-    // 0 means no deadline.
+    // The call's budget, handed to the plugin as wfn_call_context.timeout_ms.
+    // 0 means no deadline. Shortly after the deadline the host also reports
+    // the call as cancelled, for plugins that only poll is_cancelled.
     std::chrono::milliseconds timeout{30000};
     // Polled by the plugin during waits; return true to abandon the call.
+    // Called from the thread running run() or threads the node joins before
+    // run() returns. Must not throw (a throw counts as "cancelled"). May be
+    // empty: the call is then cancelled only by its deadline.
     std::function<bool()> is_cancelled;
-    // Receives the plugin's log lines at `log_level` and above. Called from
-    // the thread running the node (or threads it joins); must be thread-safe
-    // when nodes run concurrently.
+    // Receives the plugin's log lines at `log_level` and above; `message` is
+    // borrowed for the call. Calls for one run() are serialised by the host;
+    // calls from concurrent run()s are not, so a log shared between threads
+    // must be thread-safe. Must not throw (a throw drops the line). Empty:
+    // logging is off.
     std::function<void(std::int32_t level, std::string_view message)> log;
     std::int32_t log_level = 2;  // WFN_LOG_INFO
 };
@@ -56,18 +89,40 @@ public:
     // a broken plugin (see load_errors()); throws std::runtime_error only
     // when `plugins_dir` itself cannot be read.
     explicit plugin_host(const std::filesystem::path& plugins_dir);
-    ~plugin_host();  // deinit()s and unloads every plugin
+    // deinit()s every plugin and unloads its library, in reverse load order.
+    // No run() may be in progress.
+    ~plugin_host();
     plugin_host(const plugin_host&) = delete;
     plugin_host& operator=(const plugin_host&) = delete;
 
+    // One entry per plugin folder that could not be used, in folder order.
+    // Valid for the host's lifetime.
     const std::vector<load_error>& load_errors() const noexcept;
+
+    // Every loaded node, in folder order then manifest order. Valid for the
+    // host's lifetime.
     const std::vector<node_info>& nodes() const noexcept;
+
+    // Every loaded plugin, in folder order. Valid for the host's lifetime.
+    const std::vector<plugin_info>& plugins() const noexcept;
+
+    // The node with this id, or nullptr. The pointer lives as long as the host.
     const node_info* find(std::string_view node_id) const noexcept;
 
-    // Runs one node and returns its output object, which always carries
-    // StatusCode and ErrorMessage. An unknown node id or a plugin failure is
-    // reported in the output (StatusCode -1 or 500), never thrown.
-    // Thread-safe: any number of threads may call run() at once.
+    // The credential type document with this id from any loaded plugin, or
+    // nullptr. The pointer lives as long as the host.
+    const boost::json::object* find_credential_type(std::string_view credential_type_id) const noexcept;
+
+    // Runs one node on the calling thread and returns its output object,
+    // which always carries an integer StatusCode and a string ErrorMessage:
+    //  - unknown node id: StatusCode -1;
+    //  - the plugin's execute() returned a failure status, never called
+    //    set_result, or produced something that is not a JSON object:
+    //    StatusCode 500 with a message naming the node and the fault;
+    //  - otherwise the plugin's output (a missing ErrorMessage becomes "").
+    // Never throws for plugin failures (std::bad_alloc may still escape).
+    // The texts are borrowed for the call. Thread-safe: any number of threads
+    // may call run() at once.
     boost::json::object run(std::string_view node_id, std::string_view params_json,
                             std::string_view credentials_json, const run_options& options = {}) const;
 
@@ -76,7 +131,11 @@ private:
     std::unique_ptr<impl> impl_;
 };
 
-// The folder the build lays plugin bundles out in, for --plugins defaults.
+// Where plugins are looked for when the caller names no folder:
+//  1. $WFN_PLUGINS_DIR when set and not empty;
+//  2. <executable dir>/../<libdir>/wfn/plugins when it exists (installed layout);
+//  3. the folder this build lays plugin bundles out in (WFN_BUNDLE_DIR).
+// Thread-safe.
 std::filesystem::path default_plugins_dir();
 
 }  // namespace wfn::host

@@ -1,0 +1,20 @@
+// okta.user.create: POST /api/v1/users?activate=…
+#include "nodes/node_functions.hpp"
+#include "nodes/node_inputs.hpp"
+#include "nodes/okta_session.hpp"
+#include "nodes/output.hpp"
+
+namespace okta_plugin::nodes {
+
+boost::json::object create_user(const wfn::node_call& call) {
+    const create_user_input input = read_create_user(call.params);
+    okta_session session(call, input.max_retries);
+    okta::api_result result = session.client().create_user(input.body, input.activate, !input.password.empty());
+    boost::json::object output = envelope(result);
+    if (result.succeeded()) {
+        output["User"] = std::move(result.body);
+    }
+    return session.seal(std::move(output), input.password);
+}
+
+}  // namespace okta_plugin::nodes

@@ -1,0 +1,13 @@
+// Turns a client result into the node output envelope (DESIGN.md §4).
+#pragma once
+
+#include "okta/users_client.hpp"
+
+#include <boost/json/object.hpp>
+
+namespace okta_plugin::nodes {
+
+// StatusCode, ErrorMessage, ErrorCode and RequestId from `result`.
+boost::json::object envelope(const okta::api_result& result);
+
+}  // namespace okta_plugin::nodes

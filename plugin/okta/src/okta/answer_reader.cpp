@@ -1,0 +1,116 @@
+#include "okta/answer_reader.hpp"
+
+#include "okta/error_codes.hpp"
+#include "okta/link_header.hpp"
+#include "okta/okta_error.hpp"
+#include "okta/user_targets.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+
+namespace okta_plugin::okta {
+namespace {
+
+// The path and query of a next link, or nothing if it is not a Users API
+// collection URL.
+std::optional<std::string> users_page_target(std::string_view url) {
+    auto parsed = boost::urls::parse_uri(url);
+    if (!parsed || parsed->encoded_path() != users_path) {
+        return std::nullopt;
+    }
+    std::string target(parsed->encoded_path());
+    if (parsed->has_query()) {
+        target += '?';
+        target += parsed->encoded_query();
+    }
+    return target;
+}
+
+std::string answered(const org_address& org, int status) {
+    return "Okta at " + org.origin + " answered " + std::to_string(status);
+}
+
+}  // namespace
+
+api_result failed_call(std::string_view code, std::string message, std::string request_id) {
+    api_result result;
+    result.status = 500;
+    result.error_code = std::string(code);
+    result.error_message = std::move(message);
+    result.request_id = std::move(request_id);
+    return result;
+}
+
+api_result read_answer(const org_address& org, const transport::wire_response& response, expected_body expected) {
+    api_result result;
+    result.status = response.status;
+    result.request_id = std::string(response.value("X-Okta-Request-Id").value_or(""));
+
+    if (response.status >= 300 && response.status < 400) {
+        return failed_call(error_codes::redirect_refused,
+                           answered(org, response.status) +
+                               " (a redirect). Redirects are not followed, so that the API token goes nowhere but the "
+                               "configured org; check that Domain is the org URL.",
+                           result.request_id);
+    }
+
+    boost::system::error_code parse_error;
+    boost::json::value json;
+    if (!response.body.empty()) {
+        json = boost::json::parse(response.body, parse_error);
+    }
+
+    if (response.status < 200 || response.status >= 300) {
+        auto okta = parse_error ? std::nullopt : parse_okta_error(json);
+        if (okta) {
+            result.error_code = okta->code;
+            result.error_message = okta->message;
+        } else {
+            result.error_message = answered(org, response.status) + " without an Okta error body.";
+        }
+        return result;
+    }
+
+    if (expected == expected_body::nothing) {
+        return result;
+    }
+    if (parse_error) {
+        return failed_call(error_codes::bad_response,
+                           answered(org, response.status) + " with a body that is not valid JSON (" +
+                               parse_error.message() + ").",
+                           result.request_id);
+    }
+    if (expected == expected_body::user && !json.is_object()) {
+        return failed_call(error_codes::bad_response,
+                           answered(org, response.status) + " with something other than a user object.",
+                           result.request_id);
+    }
+    if (expected == expected_body::user_list) {
+        if (!json.is_array()) {
+            return failed_call(error_codes::bad_response,
+                               answered(org, response.status) + " with something other than a list of users.",
+                               result.request_id);
+        }
+        if (auto next = find_next_link(response.values("Link"))) {
+            if (!same_origin(org, *next)) {
+                return failed_call(error_codes::foreign_link,
+                                   "Okta's next-page link points outside the configured org " + org.origin +
+                                       "; it was not followed and the API token was not sent there.",
+                                   result.request_id);
+            }
+            auto page = users_page_target(*next);
+            if (!page) {
+                return failed_call(error_codes::bad_response,
+                                   "Okta's next-page link is not a /api/v1/users URL; it was not followed.",
+                                   result.request_id);
+            }
+            result.next_page = std::move(*page);
+            result.next_cursor = after_cursor_of(*next).value_or("");
+        }
+    }
+    result.body = std::move(json);
+    return result;
+}
+
+}  // namespace okta_plugin::okta

@@ -1,0 +1,31 @@
+// The outcome of one Users API call, whatever happened: Okta's answer, Okta's
+// error, or a failure to get an answer at all.
+#pragma once
+
+#include <boost/json/value.hpp>
+
+#include <string>
+
+namespace okta_plugin::okta {
+
+struct api_result {
+    // Okta's final HTTP status, or 500 when no usable answer arrived.
+    int status = 0;
+    // Okta's errorCode, or one of error_codes; empty on success.
+    std::string error_code;
+    // Empty on success; never contains a secret.
+    std::string error_message;
+    // X-Okta-Request-Id of the last answer.
+    std::string request_id;
+    // The JSON body of a successful answer (null for 204).
+    boost::json::value body;
+    // Target (path and query) of the rel="next" page, checked to be on the
+    // org's origin; empty on the last page.
+    std::string next_page;
+    // The next page's after cursor; empty on the last page.
+    std::string next_cursor;
+
+    bool succeeded() const noexcept { return status >= 200 && status < 300 && error_message.empty(); }
+};
+
+}  // namespace okta_plugin::okta

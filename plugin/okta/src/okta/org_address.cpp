@@ -1,0 +1,116 @@
+#include "okta/org_address.hpp"
+
+#include "transport/ca_bundle.hpp"
+
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace okta_plugin::okta {
+namespace {
+
+constexpr std::string_view example = "such as https://dev-123456.okta.com";
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+[[noreturn]] void refuse(const std::string& why) { throw invalid_setting("Domain " + why); }
+
+std::string host_of(const boost::urls::url_view& url) {
+    // host_address() drops IPv6 brackets; names are compared case-insensitively.
+    return lower(url.host_address());
+}
+
+std::uint16_t port_of(const boost::urls::url_view& url) {
+    return url.has_port() ? url.port_number() : std::uint16_t{443};
+}
+
+}  // namespace
+
+org_address parse_org_domain(std::string_view domain) {
+    if (domain.empty()) {
+        refuse("is empty: set it to your Okta org URL, " + std::string(example) + ".");
+    }
+    for (unsigned char c : domain) {
+        if (c < 0x20 || c == 0x7f || c == ' ') {
+            refuse("contains a space or a control character (such as CR or LF); give only the org URL, " +
+                   std::string(example) + ".");
+        }
+    }
+    auto parsed = boost::urls::parse_uri(domain);
+    if (!parsed) {
+        refuse("is not a URL; give the org URL with https://, " + std::string(example) + ".");
+    }
+    const boost::urls::url_view& url = *parsed;
+    if (lower(url.scheme()) != "https") {
+        refuse("must start with https:// (the token is never sent unencrypted), " + std::string(example) + ".");
+    }
+    if (url.has_userinfo()) {
+        refuse("must not contain a user name or password (user:password@); put the token in ApiToken.");
+    }
+    if (url.host_type() == boost::urls::host_type::none || url.encoded_host().empty() ||
+        url.host_type() == boost::urls::host_type::ipvfuture) {
+        refuse("has no host name, " + std::string(example) + ".");
+    }
+    if (url.has_port() && (url.port().empty() || url.port_number() == 0)) {
+        refuse("has an invalid port; leave the port out or give one from 1 to 65535.");
+    }
+    if (!url.encoded_path().empty() && url.encoded_path() != "/") {
+        refuse("must be only the org URL, without a path (such as /api/v1 or /admin), " + std::string(example) +
+               ".");
+    }
+    if (url.has_query() || url.has_fragment()) {
+        refuse("must be only the org URL, without a query (?...) or fragment (#...), " + std::string(example) +
+               ".");
+    }
+    const std::string host = host_of(url);
+    if (url.host_type() == boost::urls::host_type::name && host.find('%') != std::string::npos) {
+        refuse("has a percent-encoded host name; give the host as it is, " + std::string(example) + ".");
+    }
+    static constexpr std::array<std::string_view, 3> okta_suffixes{".okta.com", ".oktapreview.com", ".okta-emea.com"};
+    for (std::string_view suffix : okta_suffixes) {
+        const std::string admin_suffix = "-admin" + std::string(suffix);
+        if (ends_with(host, admin_suffix)) {
+            refuse("is the Admin Console address; use the org URL without -admin, such as https://" +
+                   host.substr(0, host.size() - admin_suffix.size()) + std::string(suffix) + ".");
+        }
+    }
+
+    org_address org;
+    org.host = host;
+    org.port = port_of(url);
+    org.origin = "https://" + (url.host_type() == boost::urls::host_type::ipv6 ? "[" + host + "]" : host);
+    if (org.port != 443) {
+        org.origin += ":" + std::to_string(org.port);
+    }
+    return org;
+}
+
+bool same_origin(const org_address& org, std::string_view candidate) {
+    auto parsed = boost::urls::parse_uri(candidate);
+    if (!parsed) {
+        return false;
+    }
+    const boost::urls::url_view& url = *parsed;
+    return lower(url.scheme()) == "https" && !url.has_userinfo() && host_of(url) == org.host &&
+           port_of(url) == org.port;
+}
+
+}  // namespace okta_plugin::okta
+
+namespace okta_plugin::okta {
+
+std::optional<std::string> ca_certificate_problem(std::string_view pem) { return transport::ca_bundle_problem(pem); }
+
+}  // namespace okta_plugin::okta

@@ -1,0 +1,269 @@
+#include "okta/users_client.hpp"
+
+#include "okta/error_codes.hpp"
+#include "transport/transport_error.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <chrono>
+#include <random>
+
+#ifndef WFN_OKTA_VERSION
+#error "WFN_OKTA_VERSION must be defined by the build"
+#endif
+
+namespace okta_plugin::okta {
+namespace {
+
+using namespace std::chrono_literals;
+using transport::failure;
+
+// Wait a little past the reset so that calls woken together do not all hit
+// the freshly opened window in the same millisecond.
+std::chrono::milliseconds jitter() {
+    thread_local std::mt19937 generator{std::random_device{}()};
+    return std::chrono::milliseconds(std::uniform_int_distribution<int>(100, 400)(generator));
+}
+
+std::string_view code_for(failure kind) {
+    switch (kind) {
+        case failure::dns: return error_codes::dns_failed;
+        case failure::connect: return error_codes::connect_failed;
+        case failure::tls_verify: return error_codes::tls_verify_failed;
+        case failure::tls_handshake: return error_codes::tls_handshake_failed;
+        case failure::timeout: return error_codes::transport_timeout;
+        case failure::cancelled: return error_codes::cancelled;
+        case failure::connection_closed: return error_codes::connection_closed;
+        case failure::bad_response: return error_codes::bad_response;
+        case failure::too_large: return error_codes::response_too_large;
+        case failure::bad_trust_anchor: return error_codes::bad_ca_certificate;
+    }
+    return error_codes::bad_response;
+}
+
+std::string seconds_text(std::chrono::milliseconds wait) {
+    return std::to_string((wait.count() + 999) / 1000) + " s";
+}
+
+// Why a 429 goes back to the workflow, with the reset time.
+std::string explain_no_retry(const rate_limit_headers& limits, std::optional<std::chrono::milliseconds> wait,
+                             int retries_done, int max_retries) {
+    if (!wait) {
+        return " Okta sent no X-Rate-Limit-Reset, so the request was not retried.";
+    }
+    std::string text = " The rate limit resets at " + format_utc(*limits.reset_epoch) + " (in " + seconds_text(*wait) + "); ";
+    if (retries_done >= max_retries) {
+        text += max_retries == 0 ? "not retried because MaxRetries is 0."
+                                 : "gave up after " + std::to_string(retries_done) + " retries (MaxRetries).";
+    } else {
+        text += "not retried because waiting would pass the call's deadline.";
+    }
+    return text;
+}
+
+bool fits_budget(const transport::call_budget& budget, std::chrono::milliseconds wait) {
+    // Leave room for the request itself after the wait.
+    constexpr auto request_allowance = 250ms;
+    return budget.remaining() > wait + request_allowance;
+}
+
+}  // namespace
+
+users_client::users_client(transport::https_client& http, rate_pacer& pacer, const org_connection& org,
+                           client_policy policy, transport::call_budget budget, log_sink log)
+    : http_(http),
+      pacer_(pacer),
+      org_(org),
+      endpoint_{org.org.host, org.org.port, org.extra_ca_pem},
+      policy_(policy),
+      budget_(std::move(budget)),
+      log_(std::move(log)) {}
+
+std::string users_client::user_agent() {
+#if defined(__linux__)
+    constexpr std::string_view platform = "Linux";
+#elif defined(__APPLE__)
+    constexpr std::string_view platform = "macOS";
+#elif defined(_WIN32)
+    constexpr std::string_view platform = "Windows";
+#else
+    constexpr std::string_view platform = "unknown";
+#endif
+    return std::string("wfn-okta/") + WFN_OKTA_VERSION + " (com.wfn.okta; " + std::string(platform) + ")";
+}
+
+void users_client::pace(rate_bucket bucket) {
+    auto until = pacer_.closed_until(org_.org.origin, bucket);
+    if (!until) {
+        return;
+    }
+    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(*until - rate_pacer::clock::now()) + jitter();
+    // Not enough time left: send anyway and let Okta decide.
+    if (fits_budget(budget_, wait)) {
+        if (log_) {
+            log_("okta: no requests left in this rate-limit window; waiting " + seconds_text(wait) + " for it to reset");
+        }
+        transport::sleep_within(budget_, wait);
+    }
+}
+
+api_result users_client::call(transport::method verb, const std::string& target, const std::string& body,
+                               bool body_has_secret, rate_bucket bucket, expected_body expected) {
+    for (int retry = 0;; ++retry) {
+        pace(bucket);
+        if (budget_.cancelled()) {
+            return failed_call(error_codes::cancelled, "The call was cancelled before the request to " + org_.org.origin +
+                                                      " was sent.");
+        }
+
+        transport::wire_request request;
+        request.verb = verb;
+        request.target = target;
+        request.headers.push_back({"Authorization", "SSWS " + std::string(org_.token.reveal()), true});
+        request.headers.push_back({"Accept", "application/json", false});
+        request.headers.push_back({"User-Agent", user_agent(), false});
+        if (!body.empty()) {
+            request.headers.push_back({"Content-Type", "application/json", false});
+            request.body = body;
+            request.body_is_sensitive = body_has_secret;
+        }
+
+        const auto started = std::chrono::steady_clock::now();
+        transport::wire_response response;
+        try {
+            response = http_.send(endpoint_, request, budget_);
+        } catch (const transport::transport_error& error) {
+            if (log_) {
+                log_("okta: " + std::string(transport::method_name(verb)) + " " + target + " failed (" +
+                     std::string(transport::failure_name(error.kind())) + ")");
+            }
+            return failed_call(code_for(error.kind()), error.what());
+        }
+
+        const rate_limit_headers limits = read_rate_limit_headers(response);
+        pacer_.record(org_.org.origin, bucket, limits);
+        api_result result = read_answer(org_.org, response, expected);
+        if (log_) {
+            const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+            log_("okta: " + std::string(transport::method_name(verb)) + " " + target + " -> " +
+                 std::to_string(response.status) + " in " + std::to_string(took.count()) + " ms" +
+                 (result.request_id.empty() ? "" : " (request id " + result.request_id + ")"));
+        }
+        if (response.status != 429) {
+            return result;
+        }
+        const auto wait = time_until_reset(limits, std::chrono::system_clock::now());
+        const auto pause = wait.value_or(std::chrono::milliseconds(0)) + jitter();
+        if (wait && retry < policy_.max_retries && fits_budget(budget_, pause)) {
+            if (log_) {
+                log_("okta: 429 Too Many Requests; retrying after the rate limit resets in " + seconds_text(pause));
+            }
+            if (!transport::sleep_within(budget_, pause)) {
+                return failed_call(error_codes::cancelled,
+                                   "The call was cancelled while waiting for Okta's rate limit to reset.");
+            }
+            continue;
+        }
+        result.error_message += explain_no_retry(limits, wait, retry, policy_.max_retries);
+        return result;
+    }
+}
+
+api_result users_client::create_user(const boost::json::object& body, bool activate, bool body_has_secret) {
+    std::string text = boost::json::serialize(body);
+    api_result result = call(transport::method::post, create_user_target(activate), text, body_has_secret,
+                             rate_bucket::users_collection, expected_body::user);
+    if (body_has_secret) {
+        transport::wipe(text);
+    }
+    return result;
+}
+
+api_result users_client::get_user(std::string_view id_or_login) {
+    return call(transport::method::get, user_target(id_or_login), {}, false, rate_bucket::user_read,
+                expected_body::user);
+}
+
+api_result users_client::find_user_by_login(std::string_view login) {
+    list_query query;
+    query.filter = login_filter(login);
+    api_result result = list_users(query);
+    if (!result.succeeded()) {
+        return result;
+    }
+    const auto& users = result.body.as_array();
+    result.next_page.clear();
+    result.next_cursor.clear();
+    if (users.empty()) {
+        result.status = 404;
+        result.error_code = "E0000007";
+        result.error_message = "Not found: Resource not found: " + std::string(login) + " (User)";
+        result.body = nullptr;
+        return result;
+    }
+    if (!users.front().is_object()) {
+        return failed_call(error_codes::bad_response, "Okta's answer to a login search holds something other than users.",
+                      result.request_id);
+    }
+    boost::json::value user = users.front();
+    result.body = std::move(user);
+    return result;
+}
+
+api_result users_client::list_users(const list_query& query) {
+    return call(transport::method::get, list_users_target(query), {}, false, rate_bucket::users_collection,
+                expected_body::user_list);
+}
+
+api_result users_client::list_next_page(const std::string& next_page) {
+    return call(transport::method::get, next_page, {}, false, rate_bucket::users_collection, expected_body::user_list);
+}
+
+api_result users_client::list_all_users(const list_query& query) {
+    api_result page = list_users(query);
+    if (!page.succeeded()) {
+        return page;
+    }
+    boost::json::array everyone = std::move(page.body.as_array());
+    std::size_t pages = 1;
+    while (!page.next_page.empty()) {
+        const std::string previous = page.next_page;
+        page = list_next_page(previous);
+        if (!page.succeeded()) {
+            page.error_message += " (after " + std::to_string(pages) + " pages and " + std::to_string(everyone.size()) +
+                                  " users)";
+            return page;
+        }
+        ++pages;
+        for (auto& user : page.body.as_array()) {
+            everyone.push_back(std::move(user));
+        }
+        if (page.next_page == previous) {
+            return failed_call(error_codes::bad_response,
+                          "Okta's next-page link repeats the page just read; stopped after " + std::to_string(pages) +
+                              " pages instead of looping.",
+                          page.request_id);
+        }
+    }
+    page.body = std::move(everyone);
+    page.next_cursor.clear();
+    return page;
+}
+
+api_result users_client::update_user(std::string_view id, const boost::json::object& body, bool body_has_secret) {
+    std::string text = boost::json::serialize(body);
+    api_result result =
+        call(transport::method::post, user_target(id), text, body_has_secret, rate_bucket::user_write, expected_body::user);
+    if (body_has_secret) {
+        transport::wipe(text);
+    }
+    return result;
+}
+
+api_result users_client::delete_user(std::string_view id, bool send_email) {
+    return call(transport::method::del, delete_user_target(id, send_email), {}, false, rate_bucket::user_write,
+                expected_body::nothing);
+}
+
+}  // namespace okta_plugin::okta

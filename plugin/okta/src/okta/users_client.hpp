@@ -1,0 +1,75 @@
+// Okta's Users API, one call per method: builds the exact request, sends it
+// only to the configured org, paces and retries on rate limits, and turns
+// every outcome (Okta's answer, its error, a transport failure) into an
+// api_result. Knows nothing of the plugin ABI; never throws for I/O.
+#pragma once
+
+#include "okta/answer_reader.hpp"
+#include "okta/api_result.hpp"
+#include "okta/org_address.hpp"
+#include "okta/rate_limit.hpp"
+#include "okta/secret_text.hpp"
+#include "okta/user_targets.hpp"
+#include "transport/call_budget.hpp"
+#include "transport/https_client.hpp"
+
+#include <boost/json/object.hpp>
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace okta_plugin::okta {
+
+struct org_connection {
+    org_address org;
+    secret_text token;
+    std::string extra_ca_pem;  // CaCertificate, may be empty
+};
+
+struct client_policy {
+    // 429 retries (after waiting for X-Rate-Limit-Reset) per request.
+    int max_retries = 2;
+};
+
+// Receives one diagnostic line per request; never given a secret.
+using log_sink = std::function<void(std::string_view line)>;
+
+class users_client {
+public:
+    // Everything referenced must outlive the client (one node call).
+    users_client(transport::https_client& http, rate_pacer& pacer, const org_connection& org,
+                 client_policy policy, transport::call_budget budget, log_sink log = {});
+
+    api_result create_user(const boost::json::object& body, bool activate, bool body_has_secret);
+    // By id or login in the path; a login with "/" needs find_user_by_login.
+    api_result get_user(std::string_view id_or_login);
+    // GET /api/v1/users?filter=profile.login eq "…"; a 404 like Okta's when
+    // no user has that login. On success `body` is the user object.
+    api_result find_user_by_login(std::string_view login);
+    api_result list_users(const list_query& query);
+    // Fetches the page behind a previous answer's next_page.
+    api_result list_next_page(const std::string& next_page);
+    // Every page from `query` on, following rel="next" within the budget.
+    api_result list_all_users(const list_query& query);
+    api_result update_user(std::string_view id, const boost::json::object& body, bool body_has_secret);
+    api_result delete_user(std::string_view id, bool send_email);
+
+    // "wfn-okta/1.0.0 (com.wfn.okta; Linux)"
+    static std::string user_agent();
+
+private:
+    api_result call(transport::method verb, const std::string& target, const std::string& body, bool body_has_secret,
+                    rate_bucket bucket, expected_body expected);
+    void pace(rate_bucket bucket);
+
+    transport::https_client& http_;
+    rate_pacer& pacer_;
+    const org_connection& org_;
+    transport::endpoint endpoint_;
+    client_policy policy_;
+    transport::call_budget budget_;
+    log_sink log_;
+};
+
+}  // namespace okta_plugin::okta

@@ -1,0 +1,33 @@
+// How long one node call may still take, and whether the host gave up on it.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+
+namespace okta_plugin::transport {
+
+struct call_budget {
+    using clock = std::chrono::steady_clock;
+
+    // clock::time_point::max() when the host set no deadline.
+    clock::time_point deadline = clock::time_point::max();
+    // The budget the host gave, only for messages ("timed out after 30000 ms").
+    std::uint64_t budget_ms = 0;
+    // Polled during every wait; empty when the call cannot be cancelled.
+    std::function<bool()> is_cancelled;
+
+    bool cancelled() const { return is_cancelled && is_cancelled(); }
+    bool expired() const { return clock::now() >= deadline; }
+    clock::duration remaining() const;
+
+    // The same call, but never waiting past `cap` from now: bounds one HTTP
+    // exchange when the host set no deadline at all.
+    call_budget capped(clock::duration cap) const;
+};
+
+// Sleeps for `duration` in short slices, returning early (false) when the
+// call is cancelled. Never sleeps past the deadline.
+bool sleep_within(const call_budget& budget, std::chrono::steady_clock::duration duration);
+
+}  // namespace okta_plugin::transport

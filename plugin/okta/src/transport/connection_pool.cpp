@@ -1,0 +1,98 @@
+#include "transport/connection_pool.hpp"
+
+#include "transport/transport_error.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace okta_plugin::transport {
+
+connection_pool::lease::lease(connection_pool& pool, std::string key, std::unique_ptr<connection> held, bool reused)
+    : pool_(&pool), key_(std::move(key)), connection_(std::move(held)), reused_(reused) {}
+
+connection_pool::lease::lease(lease&& other) noexcept
+    : pool_(std::exchange(other.pool_, nullptr)),
+      key_(std::move(other.key_)),
+      connection_(std::move(other.connection_)),
+      reused_(other.reused_) {}
+
+connection_pool::lease::~lease() {
+    if (pool_ != nullptr) {
+        pool_->release(key_, std::move(connection_), false);
+    }
+}
+
+void connection_pool::lease::give_back(bool keep_alive) {
+    if (pool_ != nullptr) {
+        std::exchange(pool_, nullptr)->release(key_, std::move(connection_), keep_alive);
+    }
+}
+
+connection_pool::connection_pool(pool_limits limits) : limits_(limits) {}
+
+connection_pool::lease connection_pool::acquire(const std::string& key, const std::string& server,
+                                                const connection_factory& make, const call_budget& budget) {
+    constexpr std::chrono::milliseconds poll_interval{50};
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        server_slot& slot = slots_[key];
+        // Most recently used first: the likeliest to still be open.
+        while (!slot.idle.empty()) {
+            std::unique_ptr<connection> candidate = std::move(slot.idle.back());
+            slot.idle.pop_back();
+            const bool fresh_enough =
+                std::chrono::steady_clock::now() - candidate->idle_since() < limits_.max_idle_time;
+            if (fresh_enough && candidate->still_usable()) {
+                ++slot.in_use;
+                return lease(*this, key, std::move(candidate), true);
+            }
+        }
+        if (slot.in_use < limits_.max_per_server) {
+            ++slot.in_use;
+            lock.unlock();
+            try {
+                return lease(*this, key, make(), false);
+            } catch (...) {
+                release(key, nullptr, false);
+                throw;
+            }
+        }
+        if (budget.cancelled()) {
+            throw transport_error(failure::cancelled,
+                                  "The request to " + server + " was cancelled while waiting for a free connection.",
+                                  true);
+        }
+        if (budget.expired()) {
+            throw transport_error(failure::timeout,
+                                  "The request to " + server + " timed out after " + std::to_string(budget.budget_ms) +
+                                      " ms while waiting for a free connection.",
+                                  true);
+        }
+        slot_freed_.wait_for(lock, std::min<call_budget::clock::duration>(poll_interval, budget.remaining()));
+    }
+}
+
+void connection_pool::release(const std::string& key, std::unique_ptr<connection> returned, bool keep_alive) {
+    std::unique_ptr<connection> closing;
+    {
+        std::lock_guard lock(mutex_);
+        server_slot& slot = slots_[key];
+        --slot.in_use;
+        if (returned && keep_alive && returned->is_open() && slot.idle.size() < limits_.max_idle_per_server) {
+            returned->mark_idle();
+            slot.idle.push_back(std::move(returned));
+        } else {
+            closing = std::move(returned);
+        }
+    }
+    slot_freed_.notify_one();
+    // `closing` closes its socket here, outside the lock.
+}
+
+std::size_t connection_pool::idle_count(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    auto found = slots_.find(key);
+    return found == slots_.end() ? 0 : found->second.idle.size();
+}
+
+}  // namespace okta_plugin::transport

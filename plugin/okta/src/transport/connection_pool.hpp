@@ -1,0 +1,86 @@
+// Keep-alive connections, bounded per server and shared by every thread.
+#pragma once
+
+#include "transport/call_budget.hpp"
+#include "transport/connection.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace okta_plugin::transport {
+
+struct pool_limits {
+    // Connections open at once to one server (in use plus idle).
+    std::size_t max_per_server = 8;
+    // Idle connections kept for reuse per server.
+    std::size_t max_idle_per_server = 4;
+    // Servers (and load balancers) drop idle connections after a while; one
+    // idle longer than this is closed rather than risked.
+    std::chrono::seconds max_idle_time{30};
+};
+
+class connection_pool {
+public:
+    // A connection checked out of the pool. Dropping it without give_back()
+    // discards the connection (the safe default after an error).
+    class lease {
+    public:
+        lease(lease&& other) noexcept;
+        lease& operator=(lease&&) = delete;
+        ~lease();
+
+        connection& operator*() const noexcept { return *connection_; }
+        connection* operator->() const noexcept { return connection_.get(); }
+        // It served earlier requests (and so may have gone stale meanwhile).
+        bool reused() const noexcept { return reused_; }
+        // Returns the connection for reuse, or closes it when !keep_alive.
+        void give_back(bool keep_alive);
+
+    private:
+        friend class connection_pool;
+        lease(connection_pool& pool, std::string key, std::unique_ptr<connection> held, bool reused);
+
+        connection_pool* pool_;
+        std::string key_;
+        std::unique_ptr<connection> connection_;
+        bool reused_;
+    };
+
+    using connection_factory = std::function<std::unique_ptr<connection>()>;
+
+    explicit connection_pool(pool_limits limits = {});
+    connection_pool(const connection_pool&) = delete;
+    connection_pool& operator=(const connection_pool&) = delete;
+
+    // An idle connection for `key` if a usable one is left, else a new
+    // (unopened) one from `make`; waits for a slot while the server is at
+    // max_per_server. Throws transport_error (timeout, cancelled) when the
+    // budget runs out first. `server` names the server in that message.
+    lease acquire(const std::string& key, const std::string& server, const connection_factory& make,
+                  const call_budget& budget);
+
+    // Idle connections currently kept for `key` (for tests and diagnostics).
+    std::size_t idle_count(const std::string& key);
+
+private:
+    struct server_slot {
+        std::vector<std::unique_ptr<connection>> idle;
+        std::size_t in_use = 0;
+    };
+
+    void release(const std::string& key, std::unique_ptr<connection> returned, bool keep_alive);
+
+    pool_limits limits_;
+    std::mutex mutex_;
+    std::condition_variable slot_freed_;
+    std::map<std::string, server_slot> slots_;
+};
+
+}  // namespace okta_plugin::transport

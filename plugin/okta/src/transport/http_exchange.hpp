@@ -1,0 +1,172 @@
+// One HTTP/1.1 request and its response over an already-open stream. A
+// template over the stream so the same code runs on TLS sockets and on
+// beast::test::stream in the tests.
+#pragma once
+
+#include "transport/call_budget.hpp"
+#include "transport/run_in_slices.hpp"
+#include "transport/transport_error.hpp"
+#include "transport/wiping_allocator.hpp"
+#include "transport/wire.hpp"
+
+#include <boost/asio/error.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ssl/error.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/stream_traits.hpp>
+#include <boost/beast/http.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace okta_plugin::transport {
+
+struct exchange_limits {
+    // Okta pages of 200 users are well under a megabyte; anything near this
+    // is a misbehaving server, not data to buffer.
+    std::size_t max_body_bytes = 64u * 1024u * 1024u;
+    std::size_t max_header_bytes = 64u * 1024u;
+};
+
+struct exchange_result {
+    wire_response response;
+    // The server allows another request on this connection.
+    bool keep_alive = false;
+};
+
+namespace detail {
+
+namespace http = boost::beast::http;
+
+inline http::verb to_verb(method verb) noexcept {
+    switch (verb) {
+        case method::get: return http::verb::get;
+        case method::post: return http::verb::post;
+        case method::put: return http::verb::put;
+        case method::del: return http::verb::delete_;
+    }
+    return http::verb::get;
+}
+
+inline std::string megabytes(std::size_t bytes) { return std::to_string(bytes / (1024u * 1024u)) + " MB"; }
+
+[[noreturn]] inline void throw_interrupted(interruption why, std::string_view server, const call_budget& budget,
+                                           std::string_view step, bool nothing_sent) {
+    if (why == interruption::cancelled) {
+        throw transport_error(failure::cancelled,
+                              "The request to " + std::string(server) + " was cancelled while " + std::string(step) + ".",
+                              nothing_sent);
+    }
+    throw transport_error(failure::timeout,
+                          "The request to " + std::string(server) + " timed out after " +
+                              std::to_string(budget.budget_ms) + " ms while " + std::string(step) + ".",
+                          nothing_sent);
+}
+
+inline bool is_connection_loss(const boost::system::error_code& ec) noexcept {
+    return ec == http::error::end_of_stream || ec == http::error::partial_message ||
+           ec == boost::asio::error::eof || ec == boost::asio::error::connection_reset ||
+           ec == boost::asio::error::broken_pipe || ec == boost::asio::ssl::error::stream_truncated;
+}
+
+template <class Parser>
+[[noreturn]] void throw_read_failure(const boost::system::error_code& ec, const Parser& parser, std::string_view server,
+                                     const exchange_limits& limits) {
+    const std::string who(server);
+    if (ec == http::error::body_limit) {
+        throw transport_error(failure::too_large, "The response from " + who + " is larger than the " +
+                                                      megabytes(limits.max_body_bytes) + " limit.");
+    }
+    if (ec == http::error::header_limit) {
+        throw transport_error(failure::bad_response,
+                              "The response headers from " + who + " are larger than " +
+                                  std::to_string(limits.max_header_bytes / 1024u) + " KB.");
+    }
+    if (is_connection_loss(ec)) {
+        if (!parser.got_some()) {
+            throw transport_error(failure::connection_closed,
+                                  who + " closed the connection before sending a response.", false, true);
+        }
+        throw transport_error(failure::connection_closed,
+                              who + " closed the connection in the middle of the response " +
+                                  (parser.is_header_done() ? "body" : "headers") + ".");
+    }
+    if (ec.category() == http::make_error_code(http::error::bad_version).category()) {
+        throw transport_error(failure::bad_response,
+                              who + " sent a malformed HTTP response (" + ec.message() + ").", false, !parser.got_some());
+    }
+    throw transport_error(failure::connection_closed,
+                          "Reading the response from " + who + " failed: " + ec.message() + ".", false,
+                          !parser.got_some());
+}
+
+}  // namespace detail
+
+// Sends `request` and reads the whole response into memory. `host_field` is
+// the Host header; `server` names the peer in messages. Throws
+// transport_error; on any error the stream must not be reused.
+template <class Stream>
+exchange_result exchange(boost::asio::io_context& io, Stream& stream, boost::beast::flat_buffer& buffer,
+                         const wire_request& request, std::string_view host_field, std::string_view server,
+                         const call_budget& budget, const exchange_limits& limits) {
+    namespace http = boost::beast::http;
+    using fields = http::basic_fields<wiping_allocator<char>>;
+    using body = http::basic_string_body<char, std::char_traits<char>, wiping_allocator<char>>;
+
+    http::request<body, fields> message{detail::to_verb(request.verb), request.target, 11};
+    message.set(http::field::host, host_field);
+    for (const header& field : request.headers) {
+        message.insert(field.name, field.value);
+    }
+    message.body().assign(request.body.data(), request.body.size());
+    message.prepare_payload();
+
+    auto abort = [&stream] {
+        boost::beast::get_lowest_layer(stream).close();
+    };
+
+    bool done = false;
+    boost::system::error_code ec;
+    std::size_t sent = 0;
+    http::async_write(stream, message, [&](boost::system::error_code result, std::size_t bytes) {
+        ec = result;
+        sent = bytes;
+        done = true;
+    });
+    if (auto why = run_in_slices(io, done, budget, abort); why != interruption::none) {
+        detail::throw_interrupted(why, server, budget, "sending the request", sent == 0);
+    }
+    if (ec) {
+        throw transport_error(failure::connection_closed,
+                              "Sending the request to " + std::string(server) + " failed: " + ec.message() + ".",
+                              sent == 0);
+    }
+
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(limits.max_body_bytes);
+    parser.header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
+    done = false;
+    http::async_read(stream, buffer, parser, [&](boost::system::error_code result, std::size_t) {
+        ec = result;
+        done = true;
+    });
+    if (auto why = run_in_slices(io, done, budget, abort); why != interruption::none) {
+        detail::throw_interrupted(why, server, budget, "waiting for the response", false);
+    }
+    if (ec) {
+        detail::throw_read_failure(ec, parser, server, limits);
+    }
+
+    exchange_result result;
+    auto& answer = parser.get();
+    result.keep_alive = answer.keep_alive();
+    result.response.status = static_cast<int>(answer.result_int());
+    for (const auto& field : answer) {
+        result.response.headers.push_back({std::string(field.name_string()), std::string(field.value()), false});
+    }
+    result.response.body = std::move(answer.body());
+    return result;
+}
+
+}  // namespace okta_plugin::transport

@@ -1,0 +1,78 @@
+#include "transport/https_client.hpp"
+
+#include "transport/connection.hpp"
+#include "transport/connection_pool.hpp"
+#include "transport/tls_context.hpp"
+#include "transport/transport_error.hpp"
+
+namespace okta_plugin::transport {
+namespace {
+
+// Connections are only shared between calls that trust the same CAs.
+std::string pool_key(const endpoint& server) {
+    return describe_server(server.host, server.port) + '\n' + server.extra_ca_pem;
+}
+
+// Only a GET may be sent twice once it has left: Okta's DELETE is idempotent
+// in name only (the second one deletes what the first only deactivated).
+bool worth_retrying_on_fresh_connection(const transport_error& error, const wire_request& request) {
+    return error.kind() == failure::connection_closed &&
+           (error.nothing_sent() || (error.nothing_received() && request.verb == method::get));
+}
+
+}  // namespace
+
+struct https_client::impl {
+    explicit impl(const client_options& chosen)
+        : options(chosen),
+          pool(pool_limits{chosen.max_connections_per_server, chosen.max_idle_connections_per_server,
+                           chosen.max_idle_time}) {}
+
+    client_options options;
+    tls_context_cache contexts;
+    connection_pool pool;
+};
+
+https_client::https_client(client_options options) : impl_(std::make_unique<impl>(options)) {}
+
+https_client::~https_client() = default;
+
+wire_response https_client::send(const endpoint& server, const wire_request& request, const call_budget& call) {
+    const std::string name = describe_server(server.host, server.port);
+    const call_budget budget = call.capped(impl_->options.timeout_without_deadline);
+    if (budget.cancelled()) {
+        throw transport_error(failure::cancelled, "The request to " + name + " was cancelled before it was sent.", true);
+    }
+    if (budget.expired()) {
+        throw transport_error(failure::timeout,
+                              "The request to " + name + " timed out after " + std::to_string(budget.budget_ms) +
+                                  " ms before it was sent.",
+                              true);
+    }
+    auto tls = impl_->contexts.get(server.extra_ca_pem);
+    const std::string key = pool_key(server);
+    const exchange_limits limits{impl_->options.max_body_bytes, exchange_limits{}.max_header_bytes};
+    auto make = [&] { return std::make_unique<connection>(tls, server.host, server.port); };
+
+    for (int attempt = 0;; ++attempt) {
+        auto lease = impl_->pool.acquire(key, name, make, budget);
+        try {
+            if (!lease->is_open()) {
+                lease->open(budget);
+            }
+            exchange_result result = lease->exchange(request, budget, limits);
+            lease.give_back(result.keep_alive);
+            return std::move(result.response);
+        } catch (const transport_error& error) {
+            if (!(lease.reused() && attempt == 0 && worth_retrying_on_fresh_connection(error, request))) {
+                throw;
+            }
+        }
+    }
+}
+
+std::size_t https_client::idle_connections(const endpoint& server) {
+    return impl_->pool.idle_count(pool_key(server));
+}
+
+}  // namespace okta_plugin::transport

@@ -1,0 +1,68 @@
+#include "transport/tls_context.hpp"
+
+#include "transport/ca_bundle.hpp"
+#include "transport/transport_error.hpp"
+
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+
+#include <cstdlib>
+
+namespace okta_plugin::transport {
+
+namespace ssl = boost::asio::ssl;
+
+std::shared_ptr<ssl::context> make_client_tls_context(std::string_view extra_ca_pem) {
+    auto context = std::make_shared<ssl::context>(ssl::context::tls_client);
+    if (SSL_CTX_set_min_proto_version(context->native_handle(), TLS1_2_VERSION) != 1) {
+        throw transport_error(failure::tls_handshake, "could not require TLS 1.2 or newer in OpenSSL");
+    }
+    context->set_options(ssl::context::default_workarounds | ssl::context::no_compression);
+    context->set_verify_mode(ssl::verify_peer);
+    context->set_default_verify_paths();
+    if (!extra_ca_pem.empty()) {
+        if (auto problem = ca_bundle_problem(extra_ca_pem)) {
+            throw transport_error(failure::bad_trust_anchor, "the CA certificate is not usable: " + *problem);
+        }
+        boost::system::error_code ec;
+        context->add_certificate_authority(boost::asio::buffer(extra_ca_pem.data(), extra_ca_pem.size()), ec);
+        if (ec) {
+            throw transport_error(failure::bad_trust_anchor,
+                                  "the CA certificate could not be added to the trust store: " + ec.message());
+        }
+    }
+    return context;
+}
+
+namespace {
+
+// The system store OpenSSL loads depends on these variables; a context built
+// before one changed must not stand in for the new setting.
+std::string trust_key(std::string_view extra_ca_pem) {
+    std::string key(extra_ca_pem);
+    for (const char* variable : {X509_get_default_cert_file_env(), X509_get_default_cert_dir_env()}) {
+        key += '\0';
+        if (const char* value = std::getenv(variable)) {
+            key += value;
+        }
+    }
+    return key;
+}
+
+}  // namespace
+
+std::shared_ptr<ssl::context> tls_context_cache::get(std::string_view extra_ca_pem) {
+    const std::string key = trust_key(extra_ca_pem);
+    std::lock_guard lock(mutex_);
+    if (auto found = contexts_.find(key); found != contexts_.end()) {
+        return found->second;
+    }
+    auto context = make_client_tls_context(extra_ca_pem);
+    if (contexts_.size() >= max_entries) {
+        contexts_.erase(contexts_.begin());
+    }
+    contexts_.emplace(key, context);
+    return context;
+}
+
+}  // namespace okta_plugin::transport

@@ -1,0 +1,36 @@
+// TLS client settings, one ssl::context per trust configuration.
+#pragma once
+
+#include <boost/asio/ssl/context.hpp>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace okta_plugin::transport {
+
+// TLS 1.2 or newer, peer verification on, trusting the system store (OpenSSL
+// reads SSL_CERT_FILE / SSL_CERT_DIR itself) plus `extra_ca_pem` if given.
+// There is deliberately no way to turn verification off.
+std::shared_ptr<boost::asio::ssl::context> make_client_tls_context(std::string_view extra_ca_pem);
+
+// Contexts are costly to build (the system store is parsed each time) and
+// safe to share between connections and threads, so they are kept per trust
+// configuration: the extra CA and the SSL_CERT_FILE / SSL_CERT_DIR values.
+// Thread-safe.
+class tls_context_cache {
+public:
+    std::shared_ptr<boost::asio::ssl::context> get(std::string_view extra_ca_pem);
+
+private:
+    // A handful of trust configurations per process is the norm; past this
+    // the oldest is dropped (connections holding it keep it alive).
+    static constexpr std::size_t max_entries = 16;
+
+    std::mutex mutex_;
+    std::map<std::string, std::shared_ptr<boost::asio::ssl::context>, std::less<>> contexts_;
+};
+
+}  // namespace okta_plugin::transport

@@ -1,0 +1,90 @@
+#include "command_options.hpp"
+
+#include "stderr_log.hpp"
+#include "usage_error.hpp"
+
+#include <boost/program_options/parsers.hpp>
+#include <boost/program_options/value_semantic.hpp>
+
+#include <iostream>
+#include <stdexcept>
+
+namespace wfn::cli {
+
+namespace po = boost::program_options;
+
+void add_common_options(po::options_description& options) {
+    options.add_options()
+        ("plugins", po::value<std::string>()->value_name("DIR"),
+         "plugins folder (default: $WFN_PLUGINS_DIR, the installed folder, or the build's bundle folder)")
+        ("log-level", po::value<std::string>()->value_name("LEVEL")->default_value("warn"),
+         "plugin log lines on stderr from this level: trace, debug, info, warn or error")
+        ("help,h", "show this help");
+}
+
+std::optional<po::variables_map> parse_command_line(std::string_view command, std::string_view synopsis,
+                                                    const std::vector<std::string>& arguments,
+                                                    const po::options_description& options,
+                                                    const po::positional_options_description& positional) {
+    po::variables_map values;
+    try {
+        po::store(po::command_line_parser(arguments).options(options).positional(positional).run(), values);
+        if (values.count("help") != 0) {
+            std::cout << "Usage: " << synopsis << "\n\n" << options << std::flush;
+            return std::nullopt;
+        }
+        po::notify(values);
+    } catch (const po::error& error) {
+        throw usage_error(std::string(command) + ": " + error.what() + " (see wfn-host " + std::string(command) +
+                          " --help)");
+    }
+    return values;
+}
+
+common_settings common_settings_from(const po::variables_map& values) {
+    common_settings settings;
+    settings.plugins_dir =
+        values.count("plugins") != 0 ? std::filesystem::path(values["plugins"].as<std::string>()) : host::default_plugins_dir();
+    const std::string& level_name = values["log-level"].as<std::string>();
+    const auto level = parse_log_level(level_name);
+    if (!level) {
+        throw usage_error("--log-level " + level_name + " is not one of trace, debug, info, warn, error");
+    }
+    settings.log_level = *level;
+    return settings;
+}
+
+std::unique_ptr<host::plugin_host> load_host(const common_settings& settings) {
+    std::unique_ptr<host::plugin_host> host;
+    try {
+        host = std::make_unique<host::plugin_host>(settings.plugins_dir);
+    } catch (const std::runtime_error& error) {
+        throw usage_error(error.what());
+    }
+    for (const host::load_error& error : host->load_errors()) {
+        print_warning(error.path.string() + ": " + error.reason);
+    }
+    return host;
+}
+
+const host::node_info& require_node(const host::plugin_host& host, std::string_view node_id,
+                                    const common_settings& settings) {
+    const host::node_info* node = host.find(node_id);
+    if (node == nullptr) {
+        throw usage_error("no loaded plugin provides node " + std::string(node_id) + " (plugins folder: " +
+                          settings.plugins_dir.string() + ")");
+    }
+    return *node;
+}
+
+host::run_options stderr_run_options(std::string node_id, std::int32_t log_level, std::int64_t timeout_ms) {
+    host::run_options options;
+    options.timeout = std::chrono::milliseconds(timeout_ms);
+    options.log_level = log_level;
+    options.log = [source = std::move(node_id)](std::int32_t level, std::string_view message) {
+        log_line(source, level, message);
+    };
+    return options;
+}
+
+}  // namespace wfn::cli

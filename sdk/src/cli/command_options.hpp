@@ -1,0 +1,50 @@
+// Option handling shared by the subcommands: --plugins, --log-level, --help,
+// and loading the host with load errors reported as warnings.
+#pragma once
+
+#include <wfn/host.hpp>
+
+#include <boost/program_options/options_description.hpp>
+#include <boost/program_options/positional_options.hpp>
+#include <boost/program_options/variables_map.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wfn::cli {
+
+// What every subcommand accepts besides its own options.
+struct common_settings {
+    std::filesystem::path plugins_dir;
+    std::int32_t log_level = 3;  // WFN_LOG_WARN
+};
+
+// Adds --plugins, --log-level and --help to `options`.
+void add_common_options(boost::program_options::options_description& options);
+
+// Parses `arguments`; throws usage_error naming `command` on any mistake.
+// Returns nothing when --help was given (the help is already printed).
+std::optional<boost::program_options::variables_map> parse_command_line(
+    std::string_view command, std::string_view synopsis, const std::vector<std::string>& arguments,
+    const boost::program_options::options_description& options,
+    const boost::program_options::positional_options_description& positional);
+
+common_settings common_settings_from(const boost::program_options::variables_map& values);
+
+// Loads the plugins, printing each load error as a warning. Throws
+// usage_error when the folder cannot be read.
+std::unique_ptr<host::plugin_host> load_host(const common_settings& settings);
+
+// The node, or a usage_error naming the node and the folder searched.
+const host::node_info& require_node(const host::plugin_host& host, std::string_view node_id,
+                                    const common_settings& settings);
+
+// run_options whose log goes to stderr, prefixed with the node id.
+host::run_options stderr_run_options(std::string node_id, std::int32_t log_level, std::int64_t timeout_ms);
+
+}  // namespace wfn::cli

@@ -1,0 +1,60 @@
+// wfn-host run NODE: one node call; the output JSON on stdout, exit 0 for a
+// 2xx StatusCode and 1 otherwise.
+#include "command_options.hpp"
+#include "commands.hpp"
+#include "json_argument.hpp"
+#include "pretty_json.hpp"
+#include "usage_error.hpp"
+#include "workflow/workflow_runner.hpp"
+
+#include <boost/program_options/value_semantic.hpp>
+
+#include <iostream>
+
+namespace wfn::cli {
+
+int command_run(const std::vector<std::string>& arguments) {
+    namespace po = boost::program_options;
+    po::options_description options("run options");
+    options.add_options()
+        ("node", po::value<std::string>()->value_name("NODE"), "node id, for example okta.user.get")
+        ("params", po::value<std::string>()->value_name("JSON|@FILE")->required(),
+         "the node's parameters: a JSON object, @file, or @- for stdin")
+        ("credentials", po::value<std::string>()->value_name("JSON|@FILE"),
+         "the credentials: a JSON object, @file, or @- for stdin (default: none)")
+        ("timeout-ms", po::value<std::int64_t>()->value_name("N")->default_value(30000),
+         "deadline for the call in milliseconds; 0 for none");
+    add_common_options(options);
+    po::positional_options_description positional;
+    positional.add("node", 1);
+    const auto values = parse_command_line(
+        "run",
+        "wfn-host run NODE --params JSON|@file [--credentials JSON|@file] [--timeout-ms N] [--plugins DIR]",
+        arguments, options, positional);
+    if (!values) {
+        return exit_success;
+    }
+    if (values->count("node") == 0) {
+        throw usage_error("run: name the node to run, for example wfn-host run okta.user.get --params '{...}'");
+    }
+    const std::int64_t timeout_ms = (*values)["timeout-ms"].as<std::int64_t>();
+    if (timeout_ms < 0) {
+        throw usage_error("run: --timeout-ms must be 0 (no deadline) or more");
+    }
+    // Read the inputs before loading anything, so a typo fails fast. The
+    // texts go to the plugin unchanged: judging them is the node's job.
+    const std::string params = json_argument_text((*values)["params"].as<std::string>(), "--params");
+    const std::string credentials =
+        values->count("credentials") != 0 ? json_argument_text((*values)["credentials"].as<std::string>(), "--credentials")
+                                          : std::string();
+
+    const common_settings settings = common_settings_from(*values);
+    const auto host = load_host(settings);
+    const host::node_info& node = require_node(*host, (*values)["node"].as<std::string>(), settings);
+    const boost::json::object output =
+        host->run(node.id, params, credentials, stderr_run_options(node.id, settings.log_level, timeout_ms));
+    std::cout << pretty_json(output);
+    return output_succeeded(output) ? exit_success : exit_failure;
+}
+
+}  // namespace wfn::cli

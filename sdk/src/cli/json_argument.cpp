@@ -1,0 +1,42 @@
+#include "json_argument.hpp"
+
+#include "json_text.hpp"
+#include "usage_error.hpp"
+
+#include <iostream>
+#include <sstream>
+
+namespace wfn::cli {
+
+std::string json_argument_text(std::string_view argument, std::string_view option) {
+    if (!argument.starts_with('@')) {
+        return std::string(argument);
+    }
+    const std::string_view file = argument.substr(1);
+    if (file == "-") {
+        std::ostringstream content;
+        content << std::cin.rdbuf();
+        return std::move(content).str();
+    }
+    try {
+        return host::detail::read_text_file(std::string(file));
+    } catch (const host::detail::json_text_error& error) {
+        throw usage_error(std::string(option) + ": the file " + std::string(file) + " " + error.what());
+    }
+}
+
+boost::json::value json_argument_object(std::string_view argument, std::string_view option) {
+    const std::string text = json_argument_text(argument, option);
+    boost::json::value value;
+    try {
+        value = host::detail::parse_json_text(text);
+    } catch (const host::detail::json_text_error& error) {
+        throw usage_error(std::string(option) + " is not valid JSON (" + error.what() + ")");
+    }
+    if (!value.is_object()) {
+        throw usage_error(std::string(option) + " must be a JSON object");
+    }
+    return value;
+}
+
+}  // namespace wfn::cli

@@ -1,0 +1,57 @@
+#include "workflow_definition.hpp"
+
+#include "builtin_schemas.hpp"
+
+#include <boost/json/array.hpp>
+
+#include <set>
+
+namespace wfn::cli {
+namespace {
+
+workflow_step parse_step(const boost::json::object& object) {
+    workflow_step step;
+    step.name = object.at("name").get_string();
+    step.node = object.at("node").get_string();
+    if (const auto* params = object.if_contains("params")) {
+        step.params = params->get_object();
+    }
+    if (const auto* for_each = object.if_contains("forEach")) {
+        step.for_each = *for_each;
+    }
+    if (const auto* concurrency = object.if_contains("concurrency")) {
+        step.concurrency = concurrency->to_number<std::size_t>();
+    }
+    if (const auto* continue_on_fail = object.if_contains("continueOnFail")) {
+        step.continue_on_fail = continue_on_fail->get_bool();
+    }
+    if (const auto* timeout = object.if_contains("timeoutMs")) {
+        step.timeout = std::chrono::milliseconds(timeout->to_number<std::int64_t>());
+    }
+    return step;
+}
+
+}  // namespace
+
+workflow_definition parse_workflow(const boost::json::value& document) {
+    using namespace host::detail;
+    const auto violations = schema_validator(builtin_schemas(), workflow_schema).validate(document);
+    if (!violations.empty()) {
+        throw workflow_error("does not match workflow.schema.json: " + violations.front().to_string());
+    }
+    workflow_definition workflow;
+    workflow.name = document.at("name").get_string();
+    std::set<std::string, std::less<>> names;
+    const auto& steps = document.at("steps").get_array();
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        workflow_step step = parse_step(steps[i].get_object());
+        if (!names.insert(step.name).second) {
+            throw workflow_error("/steps/" + std::to_string(i) + "/name: step name \"" + step.name +
+                                 "\" is already used by an earlier step");
+        }
+        workflow.steps.push_back(std::move(step));
+    }
+    return workflow;
+}
+
+}  // namespace wfn::cli

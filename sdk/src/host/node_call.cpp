@@ -1,0 +1,146 @@
+#include "node_call.hpp"
+
+#include "abi_checks.hpp"
+#include "json_text.hpp"
+
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace wfn::host::detail {
+namespace {
+
+using clock = std::chrono::steady_clock;
+
+// How long after the deadline the host starts answering is_cancelled with
+// "yes". Plugins that watch the deadline themselves answer with their own
+// timeout message first; this only stops those that never look at it.
+constexpr std::chrono::milliseconds deadline_grace{250};
+
+// Everything the callbacks reach through wfn_call_context.host_data. Lives on
+// run()'s stack for exactly the execute() call.
+struct call_state {
+    const run_options& options;
+    std::optional<clock::time_point> hard_stop;
+    std::mutex log_mutex;
+    std::mutex result_mutex;
+    std::optional<std::string> result;
+};
+
+std::int32_t is_cancelled(void* host_data) noexcept {
+    auto& state = *static_cast<call_state*>(host_data);
+    if (state.hard_stop && clock::now() >= *state.hard_stop) {
+        return 1;
+    }
+    if (!state.options.is_cancelled) {
+        return 0;
+    }
+    try {
+        return state.options.is_cancelled() ? 1 : 0;
+    } catch (...) {
+        return 1;
+    }
+}
+
+void log_line(void* host_data, std::int32_t level, wfn_string_view message) noexcept {
+    auto& state = *static_cast<call_state*>(host_data);
+    if (level < state.options.log_level) {
+        return;
+    }
+    try {
+        const std::lock_guard lock(state.log_mutex);
+        state.options.log(level, message.size == 0 ? std::string_view{} : std::string_view{message.data, message.size});
+    } catch (...) {
+        // A failing log sink loses this line; the call itself goes on.
+    }
+}
+
+void set_result(void* host_data, wfn_string_view output_json) noexcept {
+    auto& state = *static_cast<call_state*>(host_data);
+    try {
+        // Copy before locking: the copy is the only step that can fail.
+        std::string copy = output_json.size == 0 ? std::string{} : std::string{output_json.data, output_json.size};
+        const std::lock_guard lock(state.result_mutex);
+        state.result = std::move(copy);
+    } catch (...) {
+        // Out of memory while copying: this output is lost, and without an
+        // earlier one the host reports a missing output.
+    }
+}
+
+boost::json::object checked_output(std::string_view node_id, const std::string& text) {
+    boost::json::value parsed;
+    try {
+        parsed = parse_json_text(text);
+    } catch (const json_text_error& error) {
+        return host_output(500, "Node " + std::string(node_id) + " produced an output that is not JSON (" +
+                                    error.what() + ").");
+    }
+    if (!parsed.is_object()) {
+        return host_output(500, "Node " + std::string(node_id) + " produced an output that is not a JSON object.");
+    }
+    boost::json::object output = std::move(parsed.as_object());
+    const auto* status = output.if_contains("StatusCode");
+    if (status == nullptr || !status->is_int64()) {
+        output["StatusCode"] = 500;
+        output["ErrorMessage"] = "Node " + std::string(node_id) + " produced an output without an integer StatusCode.";
+        return output;
+    }
+    const auto* message = output.if_contains("ErrorMessage");
+    if (message == nullptr || !message->is_string()) {
+        output["ErrorMessage"] = "";
+    }
+    return output;
+}
+
+}  // namespace
+
+boost::json::object host_output(std::int64_t status_code, std::string message) {
+    boost::json::object output;
+    output["StatusCode"] = status_code;
+    output["ErrorMessage"] = std::move(message);
+    return output;
+}
+
+boost::json::object call_node(const wfn_node_descriptor& node, std::string_view node_id,
+                              std::string_view params_json, std::string_view credentials_json,
+                              const run_options& options) {
+    const auto timeout_ms = options.timeout.count() > 0 ? static_cast<std::uint64_t>(options.timeout.count()) : 0u;
+    call_state state{options, std::nullopt, {}, {}, {}};
+    if (timeout_ms > 0) {
+        state.hard_stop = clock::now() + options.timeout + deadline_grace;
+    }
+
+    wfn_call_context context{};
+    context.struct_size = sizeof(wfn_call_context);
+    context.host_data = &state;
+    context.timeout_ms = timeout_ms;
+    context.log_level = options.log_level;
+    context.reserved0 = 0;
+    context.is_cancelled = &is_cancelled;
+    context.log = options.log ? &log_line : nullptr;
+    context.set_result = &set_result;
+
+    std::int32_t status = WFN_STATUS_INTERNAL_ERROR;
+    try {
+        status = node.execute(&node, {params_json.data(), params_json.size()},
+                              {credentials_json.data(), credentials_json.size()}, &context);
+    } catch (...) {
+        return host_output(500, "Node " + std::string(node_id) +
+                                    " let an exception escape its plugin, which the ABI forbids.");
+    }
+
+    const std::lock_guard lock(state.result_mutex);
+    if (status != WFN_STATUS_OK) {
+        return host_output(500, "Node " + std::string(node_id) + " failed inside its plugin: execute() returned " +
+                                    status_name(status) + ".");
+    }
+    if (!state.result) {
+        return host_output(500, "Node " + std::string(node_id) +
+                                    " returned WFN_STATUS_OK without an output (it never called set_result).");
+    }
+    return checked_output(node_id, *state.result);
+}
+
+}  // namespace wfn::host::detail

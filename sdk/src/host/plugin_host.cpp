@@ -1,0 +1,139 @@
+// plugin_host: discovery in folder order, the node registry, and run().
+#include <wfn/host.hpp>
+
+#include "bundle_manifest.hpp"
+#include "load_failure.hpp"
+#include "loaded_plugin.hpp"
+#include "node_call.hpp"
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+namespace wfn::host {
+
+namespace fs = std::filesystem;
+
+struct plugin_host::impl {
+    std::vector<std::unique_ptr<detail::loaded_plugin>> libraries;
+    std::vector<plugin_info> plugins;
+    std::vector<node_info> nodes;
+    std::vector<const wfn_node_descriptor*> descriptors;  // parallel to nodes
+    std::map<std::string, std::size_t, std::less<>> node_index;
+    std::vector<load_error> errors;
+
+    ~impl() {
+        // Later plugins may have been built on earlier ones' presence; tear
+        // down in reverse load order.
+        while (!libraries.empty()) {
+            libraries.pop_back();
+        }
+    }
+
+    void load_folder(const fs::path& folder) {
+        try {
+            register_plugin(detail::loaded_plugin::load(detail::read_bundle_manifest(folder)));
+        } catch (const detail::load_failure& failure) {
+            errors.push_back({failure.path(), failure.what()});
+        } catch (const std::exception& failure) {
+            errors.push_back({folder, std::string("could not be loaded: ") + failure.what()});
+        }
+    }
+
+    void register_plugin(std::unique_ptr<detail::loaded_plugin> plugin) {
+        const detail::bundle_manifest& manifest = plugin->manifest();
+        for (const auto& node : manifest.nodes) {
+            if (const auto found = node_index.find(node.id); found != node_index.end()) {
+                const node_info& earlier = nodes[found->second];
+                throw detail::load_failure(manifest.manifest_file,
+                                           "provides node " + node.id + ", which plugin " + earlier.plugin_id +
+                                               " (" + earlier.plugin_dir.string() + ") already provides; plugin " +
+                                               manifest.id + " is not loaded");
+            }
+        }
+        for (std::size_t i = 0; i < manifest.nodes.size(); ++i) {
+            const wfn_node_descriptor* descriptor = plugin->descriptors()[i];
+            const auto& node = manifest.nodes[i];
+            node_index.emplace(node.id, nodes.size());
+            nodes.push_back({node.id,
+                             std::string(descriptor->display_name.data == nullptr ? "" : descriptor->display_name.data,
+                                         descriptor->display_name.size),
+                             descriptor->version, descriptor->flags, manifest.id, manifest.folder, node.document});
+            descriptors.push_back(descriptor);
+        }
+        plugin_info info{manifest.id, manifest.name, manifest.version, manifest.folder, manifest.document, {}};
+        for (const auto& type : manifest.credential_types) {
+            info.credential_types.push_back(type.document);
+        }
+        plugins.push_back(std::move(info));
+        libraries.push_back(std::move(plugin));
+    }
+};
+
+namespace {
+
+std::vector<fs::path> bundle_folders(const fs::path& plugins_dir) {
+    std::error_code ec;
+    if (!fs::is_directory(plugins_dir, ec)) {
+        throw std::runtime_error("The plugins folder " + plugins_dir.string() + " does not exist or is not a folder.");
+    }
+    std::vector<fs::path> folders;
+    for (fs::directory_iterator it(plugins_dir, ec), end; !ec && it != end; it.increment(ec)) {
+        // Loose files next to the bundles (a README, a checksum list) are
+        // not plugins and not errors.
+        if (it->is_directory(ec)) {
+            folders.push_back(it->path());
+        }
+    }
+    if (ec) {
+        throw std::runtime_error("The plugins folder " + plugins_dir.string() + " cannot be read: " + ec.message());
+    }
+    // Sorted so that which of two clashing plugins wins never depends on the
+    // file system's order.
+    std::sort(folders.begin(), folders.end());
+    return folders;
+}
+
+}  // namespace
+
+plugin_host::plugin_host(const fs::path& plugins_dir) : impl_(std::make_unique<impl>()) {
+    for (const fs::path& folder : bundle_folders(plugins_dir)) {
+        impl_->load_folder(folder);
+    }
+}
+
+plugin_host::~plugin_host() = default;
+
+const std::vector<load_error>& plugin_host::load_errors() const noexcept { return impl_->errors; }
+
+const std::vector<node_info>& plugin_host::nodes() const noexcept { return impl_->nodes; }
+
+const std::vector<plugin_info>& plugin_host::plugins() const noexcept { return impl_->plugins; }
+
+const node_info* plugin_host::find(std::string_view node_id) const noexcept {
+    const auto found = impl_->node_index.find(node_id);
+    return found == impl_->node_index.end() ? nullptr : &impl_->nodes[found->second];
+}
+
+const boost::json::object* plugin_host::find_credential_type(std::string_view credential_type_id) const noexcept {
+    for (const plugin_info& plugin : impl_->plugins) {
+        for (const auto& type : plugin.credential_types) {
+            const auto* id = type.if_contains("id");
+            if (id != nullptr && id->is_string() && id->get_string() == credential_type_id) {
+                return &type;
+            }
+        }
+    }
+    return nullptr;
+}
+
+boost::json::object plugin_host::run(std::string_view node_id, std::string_view params_json,
+                                     std::string_view credentials_json, const run_options& options) const {
+    const auto found = impl_->node_index.find(node_id);
+    if (found == impl_->node_index.end()) {
+        return detail::host_output(-1, "Unknown node " + std::string(node_id) + ": no loaded plugin provides it.");
+    }
+    return detail::call_node(*impl_->descriptors[found->second], node_id, params_json, credentials_json, options);
+}
+
+}  // namespace wfn::host

@@ -1,0 +1,79 @@
+// A JSON Schema validator for the draft 2020-12 subset that wfn manifests use
+// (manifests/schema/README.md lists it). Hand-written on Boost.JSON because no
+// packaged C++ validator builds on it; anything outside the subset is refused
+// when the schema is added, never silently ignored.
+#pragma once
+
+#include <boost/json/value.hpp>
+
+#include <functional>
+#include <map>
+#include <regex>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wfn::host::detail {
+
+// The schema itself is unusable: an unsupported keyword, a malformed keyword
+// value, or a $ref that leads nowhere.
+class schema_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// One way the instance breaks the schema.
+struct schema_violation {
+    std::string instance_path;  // JSON Pointer into the instance, "" for the root
+    std::string message;        // for example "expected integer, got string"
+
+    // "/nodes/0/version: expected integer, got string".
+    std::string to_string() const;
+};
+
+// Schema documents that may $ref each other by name ("other.json#/$defs/x").
+// Not thread-safe to modify; const use from many threads is safe.
+class schema_set {
+public:
+    // Checks that `document` uses only the supported subset (throws
+    // schema_error naming the keyword and where it is) and stores it.
+    void add(std::string name, boost::json::value document);
+
+    // The document stored as `name`, or nullptr.
+    const boost::json::value* find(std::string_view name) const noexcept;
+
+    // The stored copy of `name` (stable for the set's lifetime), or nullptr.
+    const std::string* find_name(std::string_view name) const noexcept;
+
+    // The compiled form of a `pattern` keyword's text, compiled once when its
+    // schema was added (std::regex construction dominates validation time
+    // otherwise), or nullptr for a pattern no stored schema uses.
+    const std::regex* find_pattern(std::string_view pattern) const noexcept;
+
+private:
+    std::map<std::string, boost::json::value, std::less<>> documents_;
+    std::map<std::string, std::regex, std::less<>> patterns_;
+};
+
+// Validates instances against one document of a schema_set, which must
+// outlive the validator. Thread-safe for concurrent validate() calls.
+class schema_validator {
+public:
+    // Throws schema_error when `root_document` is not in `schemas`.
+    schema_validator(const schema_set& schemas, std::string_view root_document);
+
+    // Every violation found, in document order; empty when the instance is
+    // valid. Throws schema_error when a $ref cannot be resolved.
+    std::vector<schema_violation> validate(const boost::json::value& instance) const;
+
+private:
+    const schema_set* schemas_;
+    std::string root_document_;
+};
+
+// True when `a` and `b` are equal JSON values in the JSON Schema sense:
+// numbers compare by value (1 equals 1.0), objects ignore member order.
+bool json_equal(const boost::json::value& a, const boost::json::value& b) noexcept;
+
+}  // namespace wfn::host::detail

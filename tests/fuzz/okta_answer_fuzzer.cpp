@@ -1,0 +1,140 @@
+// Fuzzes what turns an HTTP answer from Okta into a node output: Okta's
+// error JSON, the user and user-list JSON, the next-page Link and the
+// rate-limit headers (read_answer, parse_okta_error, read_rate_limit_headers).
+//
+// Input, shaped like an HTTP response so that seeds are easy to read:
+//   200                               the status (anything else: 200)
+//   Link: <https://...>; rel="next"   header fields, one per line
+//                                     an empty line
+//   [{"id": "00u1", ...}]             the body
+#include "fuzz_input.hpp"
+
+#include "nodes/output.hpp"
+#include "nodes/user_lookup.hpp"
+#include "okta/answer_reader.hpp"
+#include "okta/okta_error.hpp"
+#include "okta/rate_limit.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <charconv>
+#include <chrono>
+
+namespace {
+
+namespace okta = okta_plugin::okta;
+namespace nodes = okta_plugin::nodes;
+namespace transport = okta_plugin::transport;
+
+std::string_view trim_spaces(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    return text;
+}
+
+transport::wire_response response_from(std::string_view text) {
+    transport::wire_response response;
+    const auto line_end = text.find('\n');
+    const std::string_view status_line = text.substr(0, line_end);
+    int status = 0;
+    const auto parsed = std::from_chars(status_line.data(), status_line.data() + status_line.size(), status);
+    response.status = parsed.ec == std::errc{} ? status : 200;
+    text = line_end == std::string_view::npos ? std::string_view{} : text.substr(line_end + 1);
+
+    // Header lines up to the first empty one; the rest is the body.
+    while (!text.empty()) {
+        const auto end = text.find('\n');
+        const std::string_view line = text.substr(0, end);
+        text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+        if (line.empty()) {
+            break;
+        }
+        const auto colon = line.find(':');
+        if (colon == std::string_view::npos) {
+            continue;
+        }
+        response.headers.push_back(
+            {std::string(line.substr(0, colon)), std::string(trim_spaces(line.substr(colon + 1))), false});
+    }
+    response.body = std::string(text);
+    return response;
+}
+
+const okta::org_address& fuzz_org() {
+    static const okta::org_address org = okta::parse_org_domain("https://dev-123456.okta.com");
+    return org;
+}
+
+// What every answer must satisfy, whatever its bytes.
+void check_result(const okta::api_result& result, const transport::wire_response& response,
+                  okta::expected_body expected) {
+    wfn_fuzz::check(result.status == response.status || result.status == 500,
+                    "the result status is neither Okta's nor 500");
+    const bool okta_success = response.status >= 200 && response.status < 300;
+    if (!okta_success) {
+        wfn_fuzz::check(!result.succeeded(), "a non-2xx answer was taken for a success");
+        wfn_fuzz::check(!result.error_message.empty(), "a failed answer has no ErrorMessage");
+    }
+    if (!result.succeeded()) {
+        return;
+    }
+    if (expected == okta::expected_body::user) {
+        wfn_fuzz::check(result.body.is_object(), "a successful user answer is not an object");
+    }
+    if (expected == okta::expected_body::user_list) {
+        wfn_fuzz::check(result.body.is_array(), "a successful list answer is not an array");
+        // The token only ever goes to the org's own Users API.
+        const std::string_view page = result.next_page;
+        wfn_fuzz::check(page.empty() || page == okta::users_path ||
+                            (page.starts_with(okta::users_path) && page[okta::users_path.size()] == '?'),
+                        "a next page outside /api/v1/users was accepted");
+    } else {
+        wfn_fuzz::check(result.next_page.empty(), "a next page on a non-list answer");
+    }
+}
+
+void read_as_node_output(okta::api_result result) {
+    boost::json::object output = nodes::envelope(result);
+    if (result.succeeded()) {
+        (void)nodes::user_field(result.body, "id");
+        (void)nodes::user_field(result.body, "status");
+        output["User"] = std::move(result.body);
+    }
+    (void)boost::json::serialize(output);
+}
+
+void read_rate_limits(const transport::wire_response& response) {
+    static okta::rate_pacer pacer;
+    const okta::rate_limit_headers limits = okta::read_rate_limit_headers(response);
+    (void)okta::time_until_reset(limits, std::chrono::system_clock::now());
+    if (limits.reset_epoch) {
+        (void)okta::format_utc(*limits.reset_epoch);
+    }
+    const std::string& origin = fuzz_org().origin;
+    pacer.record(origin, okta::rate_bucket::users_collection, limits);
+    (void)pacer.closed_until(origin, okta::rate_bucket::users_collection);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const transport::wire_response response = response_from(wfn_fuzz::as_text(data, size));
+
+    for (const auto expected : {okta::expected_body::user, okta::expected_body::user_list, okta::expected_body::nothing}) {
+        okta::api_result result = okta::read_answer(fuzz_org(), response, expected);
+        check_result(result, response, expected);
+        read_as_node_output(std::move(result));
+    }
+
+    boost::system::error_code ec;
+    const boost::json::value body = boost::json::parse(response.body, ec);
+    if (!ec) {
+        if (auto error = okta::parse_okta_error(body)) {
+            wfn_fuzz::check(!error->message.empty(), "an Okta error without a message");
+        }
+    }
+    read_rate_limits(response);
+    return 0;
+}

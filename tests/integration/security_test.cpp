@@ -1,0 +1,90 @@
+// Trust and secrets: verified TLS only, the token only to the org, never in
+// an output or a log line.
+#include "okta_bench.hpp"
+
+#include <cstdlib>
+
+using namespace okta_it;
+
+namespace {
+
+void expect_absent(const node_run& result, std::string_view secret) {
+    BOOST_TEST(json::serialize(result.output).find(secret) == std::string::npos);
+    for (const auto& line : result.log) {
+        BOOST_TEST(line.find(secret) == std::string::npos, "log line: " << line);
+    }
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(security, bench)
+
+BOOST_AUTO_TEST_CASE(a_wrong_token_is_a_401_and_never_echoed) {
+    const std::string id = seeded_user();
+    auto credentials = sandbox_credentials();
+    credentials["ApiToken"] = "00Wrong-Token-Value-7d1f";
+    const auto result = run("okta.user.get", json::object{{"UserId", id}}, credentials);
+    BOOST_TEST(result.status() == 401);
+    BOOST_TEST(result.code() == "E0000011");
+    BOOST_TEST(!result.message().empty());
+    BOOST_TEST(!result.log.empty());  // the plugin did log, just not the token
+    expect_absent(result, "00Wrong-Token-Value-7d1f");
+    BOOST_TEST(only_request().at("headers").at("authorization").as_string() == "SSWS 00Wrong-Token-Value-7d1f");
+}
+
+BOOST_AUTO_TEST_CASE(the_real_token_and_password_stay_out_of_outputs_and_logs) {
+    const auto result = run("okta.user.create", params(R"({"UserName": "sec@example.com", "Email": "sec@example.com",
+        "FirstName": "Sec", "LastName": "Ret", "Password": "Quiet-Lantern-Phrase-9"})"));
+    BOOST_TEST(result.status() == 200, result.message());
+    expect_absent(result, sandbox().token());
+    expect_absent(result, "Quiet-Lantern-Phrase-9");
+}
+
+BOOST_AUTO_TEST_CASE(an_untrusted_certificate_is_refused_before_any_request) {
+    auto credentials = sandbox_credentials();
+    credentials.erase("CaCertificate");
+    const auto result = run("okta.user.get", json::object{{"UserId", "00u1"}}, credentials);
+    BOOST_TEST(result.status() == 500);
+    BOOST_TEST(result.code() == "WFN_TLS_VERIFY_FAILED");
+    BOOST_TEST(result.message().find("certificate verify failed for 127.0.0.1:" + std::to_string(sandbox().port())) !=
+                   std::string::npos,
+               result.message());
+    BOOST_TEST(requests().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_certificate_for_another_host_is_refused) {
+    // Signed by a trusted CA, but issued for other.example, not 127.0.0.1.
+    okta_sandbox::process impostor({"--server-cert-hostname", "other.example"});
+    const json::object credentials{{"Domain", impostor.base_url()},
+                                   {"ApiToken", impostor.token()},
+                                   {"CaCertificate", read_file(impostor.ca_file())}};
+    const auto result = run("okta.user.list", json::object{}, credentials);
+    BOOST_TEST(result.status() == 500);
+    BOOST_TEST(result.code() == "WFN_TLS_VERIFY_FAILED");
+    BOOST_TEST(result.message().find("mismatch") != std::string::npos, result.message());
+}
+
+BOOST_AUTO_TEST_CASE(redirects_are_not_followed) {
+    admin().inject(json::object{{"count", 1}, {"kind", "redirect"}, {"location", "https://example.invalid/api/v1/users/x"}});
+    const auto result = run("okta.user.get", json::object{{"UserId", "00u1"}});
+    BOOST_TEST(result.status() == 500);
+    BOOST_TEST(result.code() == "WFN_REDIRECT_REFUSED");
+    BOOST_TEST(requests().size() == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The system trust store as OpenSSL finds it, through SSL_CERT_FILE.
+BOOST_FIXTURE_TEST_SUITE(system_trust, bench)
+
+BOOST_AUTO_TEST_CASE(ssl_cert_file_is_honoured) {
+    ::setenv("SSL_CERT_FILE", sandbox().ca_file().c_str(), 1);
+    const std::string id = seeded_user();
+    auto credentials = sandbox_credentials();
+    credentials.erase("CaCertificate");
+    const auto result = run("okta.user.get", json::object{{"UserId", id}}, credentials);
+    ::unsetenv("SSL_CERT_FILE");
+    BOOST_TEST(result.status() == 200, result.message());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

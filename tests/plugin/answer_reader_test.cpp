@@ -1,0 +1,117 @@
+// Okta's answers, read without any I/O: errors, shapes, next links, redirects.
+#include "okta/answer_reader.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/test/unit_test.hpp>
+
+using namespace okta_plugin::okta;
+using okta_plugin::transport::wire_response;
+
+namespace {
+
+const org_address org = parse_org_domain("https://dev-1.okta.com");
+
+// An answer from Okta, built up one part at a time.
+struct answer {
+    wire_response response;
+
+    explicit answer(int status, std::string body = {}) {
+        response.status = status;
+        response.body = std::move(body);
+        response.headers.push_back({"X-Okta-Request-Id", "req-42", false});
+    }
+    answer& link(std::string value) {
+        response.headers.push_back({"Link", std::move(value), false});
+        return *this;
+    }
+    api_result read(expected_body expected) const { return read_answer(org, response, expected); }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(answer_reader)
+
+BOOST_AUTO_TEST_CASE(a_user) {
+    const auto result = answer(200, R"({"id": "00u1", "status": "ACTIVE"})").read(expected_body::user);
+    BOOST_TEST(result.succeeded());
+    BOOST_TEST(result.request_id == "req-42");
+    BOOST_TEST(result.body.at("id").as_string() == "00u1");
+}
+
+BOOST_AUTO_TEST_CASE(an_okta_error_keeps_its_status_code_and_causes) {
+    const auto result = answer(400, R"({"errorCode": "E0000001", "errorSummary": "Api validation failed: login",
+        "errorCauses": [{"errorSummary": "login: already exists"}]})").read(expected_body::user);
+    BOOST_TEST(result.status == 400);
+    BOOST_TEST(result.error_code == "E0000001");
+    BOOST_TEST(result.error_message == "Api validation failed: login (login: already exists)");
+    BOOST_TEST(result.request_id == "req-42");
+}
+
+BOOST_AUTO_TEST_CASE(an_error_page_that_is_not_okta_json) {
+    const auto result = answer(502, "<html>Bad Gateway</html>").read(expected_body::user);
+    BOOST_TEST(result.status == 502);
+    BOOST_TEST(result.error_code == "");
+    BOOST_TEST(result.error_message == "Okta at https://dev-1.okta.com answered 502 without an Okta error body.");
+}
+
+BOOST_AUTO_TEST_CASE(a_redirect_is_refused) {
+    const auto result = answer(302).read(expected_body::user);
+    BOOST_TEST(result.status == 500);
+    BOOST_TEST(result.error_code == "WFN_REDIRECT_REFUSED");
+    BOOST_TEST(result.request_id == "req-42");
+}
+
+BOOST_AUTO_TEST_CASE(success_bodies_of_the_wrong_kind) {
+    BOOST_TEST(answer(200, "{not json").read(expected_body::user).error_code == "WFN_BAD_RESPONSE");
+    BOOST_TEST(answer(200, "[]").read(expected_body::user).error_code == "WFN_BAD_RESPONSE");
+    BOOST_TEST(answer(200, "{}").read(expected_body::user_list).error_code == "WFN_BAD_RESPONSE");
+    BOOST_TEST(answer(200, "").read(expected_body::user).error_code == "WFN_BAD_RESPONSE");
+}
+
+BOOST_AUTO_TEST_CASE(a_204_needs_no_body) {
+    const auto result = answer(204).read(expected_body::nothing);
+    BOOST_TEST(result.succeeded());
+    BOOST_TEST(result.body.is_null());
+}
+
+BOOST_AUTO_TEST_CASE(a_list_page_with_its_next_page) {
+    const auto result = answer(200, "[]")
+                            .link(R"(<https://dev-1.okta.com/api/v1/users?after=000self&limit=2>; rel="self")")
+                            .link(R"(<https://dev-1.okta.com/api/v1/users?after=00u%2B9&limit=2>; rel="next")")
+                            .read(expected_body::user_list);
+    BOOST_TEST(result.succeeded());
+    BOOST_TEST(result.next_page == "/api/v1/users?after=00u%2B9&limit=2");
+    BOOST_TEST(result.next_cursor == "00u+9");
+}
+
+BOOST_AUTO_TEST_CASE(the_last_page_has_no_next) {
+    const auto result = answer(200, "[]")
+                            .link(R"(<https://dev-1.okta.com/api/v1/users?after=000self&limit=2>; rel="self")")
+                            .read(expected_body::user_list);
+    BOOST_TEST(result.next_page.empty());
+    BOOST_TEST(result.next_cursor.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_next_link_to_another_origin_is_refused) {
+    for (std::string_view elsewhere : {"https://evil.example/api/v1/users?after=x",
+                                       "http://dev-1.okta.com/api/v1/users?after=x",
+                                       "https://dev-1.okta.com:8443/api/v1/users?after=x",
+                                       "https://dev-1.okta.com.evil.example/api/v1/users?after=x"}) {
+        BOOST_TEST_CONTEXT(elsewhere) {
+            const auto result =
+                answer(200, "[]").link("<" + std::string(elsewhere) + ">; rel=\"next\"").read(expected_body::user_list);
+            BOOST_TEST(result.status == 500);
+            BOOST_TEST(result.error_code == "WFN_FOREIGN_LINK");
+            BOOST_TEST(result.next_page.empty());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_next_link_off_the_users_path_is_refused) {
+    const auto result = answer(200, "[]")
+                            .link(R"(<https://dev-1.okta.com/api/v1/groups?after=x>; rel="next")")
+                            .read(expected_body::user_list);
+    BOOST_TEST(result.error_code == "WFN_BAD_RESPONSE");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

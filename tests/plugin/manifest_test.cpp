@@ -1,0 +1,231 @@
+// manifests/okta against the format contract, against the library's
+// descriptors, and against what the nodes really refuse.
+#include "nodes/credentials.hpp"
+#include "okta/error_codes.hpp"
+#include "nodes/node_functions.hpp"
+#include "nodes/node_inputs.hpp"
+#include "test_nodes.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+namespace {
+
+const fs::path manifest_dir = WFN_OKTA_MANIFEST_DIR;
+
+json::object read_object(const fs::path& relative) {
+    std::ifstream in(manifest_dir / relative, std::ios::binary);
+    BOOST_TEST_REQUIRE(in.good(), "cannot read " << relative);
+    std::stringstream text;
+    text << in.rdbuf();
+    json::value parsed = json::parse(text.str());  // throws on invalid JSON
+    BOOST_TEST_REQUIRE(parsed.is_object());
+    return parsed.as_object();
+}
+
+std::set<std::string> keys_of(const json::object& object) {
+    std::set<std::string> keys;
+    for (const auto& member : object) {
+        keys.emplace(member.key());
+    }
+    return keys;
+}
+
+bool subset(const std::set<std::string>& keys, const std::set<std::string>& allowed) {
+    return std::includes(allowed.begin(), allowed.end(), keys.begin(), keys.end());
+}
+
+std::set<std::string> required_of(const json::object& schema) {
+    std::set<std::string> names;
+    if (const auto* required = schema.if_contains("required")) {
+        for (const auto& name : required->as_array()) {
+            names.emplace(name.as_string());
+        }
+    }
+    return names;
+}
+
+// Checks one property schema's canvas hints and documentation.
+void check_property(const std::string& name, const json::object& property, std::set<std::int64_t>& orders) {
+    BOOST_TEST_CONTEXT(name) {
+        BOOST_TEST(property.contains("type"));
+        BOOST_TEST(!property.at("description").as_string().empty());
+        const auto& ui = property.at("x-ui").as_object();
+        BOOST_TEST(subset(keys_of(ui), {"order", "placeholder", "secret", "multiline", "advanced"}));
+        BOOST_TEST(orders.insert(ui.at("order").as_int64()).second, "x-ui.order repeats");
+    }
+}
+
+struct node_entry {
+    std::string id;
+    json::object manifest;
+};
+
+std::vector<node_entry> node_manifests() {
+    std::vector<node_entry> nodes;
+    const json::object manifest = read_object("manifest.json");
+    for (const auto& entry : manifest.at("nodes").as_array()) {
+        const auto& fields = entry.as_object();
+        nodes.push_back({std::string(fields.at("id").as_string()), read_object(std::string(fields.at("file").as_string()))});
+    }
+    return nodes;
+}
+
+// validate_params' refusal message, or "" when accepted.
+std::string refusal(std::string_view node_id, const json::object& params) {
+    try {
+        okta_plugin::nodes::validate_params(node_id, params);
+        return {};
+    } catch (const wfn::invalid_input_error& error) {
+        return error.what();
+    }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(manifests)
+
+BOOST_AUTO_TEST_CASE(plugin_manifest_matches_the_library) {
+    const auto manifest = read_object("manifest.json");
+    const auto& plugin = okta_plugin::nodes::okta_plugin_definition();
+    BOOST_TEST(manifest.at("manifestVersion").as_int64() == 1);
+    BOOST_TEST(manifest.at("id").as_string() == plugin.id);
+    BOOST_TEST(manifest.at("version").as_string() == plugin.version);
+    BOOST_TEST(manifest.at("abi").at("major").as_int64() == WFN_ABI_VERSION_MAJOR);
+    BOOST_TEST(manifest.at("abi").at("minor").as_int64() == WFN_ABI_VERSION_MINOR);
+    BOOST_TEST(manifest.at("library").at("linux").as_string() == "libwfn_okta.so");
+    BOOST_TEST(subset(keys_of(manifest), {"$schema", "manifestVersion", "id", "name", "version", "description", "abi",
+                                          "library", "credentialTypes", "nodes"}));
+}
+
+BOOST_AUTO_TEST_CASE(node_files_match_the_descriptors) {
+    const auto& plugin = okta_plugin::nodes::okta_plugin_definition();
+    const auto nodes = node_manifests();
+    BOOST_TEST_REQUIRE(nodes.size() == plugin.nodes.size());
+    const auto listed = read_object("manifest.json").at("nodes").as_array();
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const auto& descriptor = plugin.nodes[i];
+        const auto& node = nodes[i].manifest;
+        BOOST_TEST_CONTEXT(descriptor.id) {
+            BOOST_TEST(nodes[i].id == descriptor.id);
+            BOOST_TEST(node.at("id").as_string() == descriptor.id);
+            BOOST_TEST(node.at("version").as_int64() == descriptor.version);
+            BOOST_TEST(listed[i].at("version").as_int64() == descriptor.version);
+            BOOST_TEST(node.at("displayName").as_string() == descriptor.display_name);
+            BOOST_TEST(node.at("credentialType").as_string() == "okta.apiToken");
+            BOOST_TEST(std::string(node.at("docsUrl").as_string()).rfind("https://developer.okta.com/docs/api/", 0) == 0);
+            BOOST_TEST(subset(keys_of(node), {"$schema", "id", "version", "displayName", "category", "description",
+                                              "docsUrl", "credentialType", "inputs", "outputs"}));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(inputs_and_outputs_are_documented_object_schemas) {
+    for (const auto& [id, node] : node_manifests()) {
+        BOOST_TEST_CONTEXT(id) {
+            const auto& inputs = node.at("inputs").as_object();
+            BOOST_TEST(inputs.at("type").as_string() == "object");
+            BOOST_TEST(inputs.at("additionalProperties").as_bool() == false);
+            std::set<std::int64_t> orders;
+            for (const auto& member : inputs.at("properties").as_object()) {
+                check_property(std::string(member.key()), member.value().as_object(), orders);
+            }
+            BOOST_TEST(inputs.at("properties").as_object().contains("MaxRetries"));
+            const auto& outputs = node.at("outputs").as_object();
+            const auto output_names = keys_of(outputs.at("properties").as_object());
+            for (const char* always : {"StatusCode", "ErrorMessage", "ErrorCode", "RequestId"}) {
+                BOOST_TEST(output_names.count(always) == 1u, always);
+            }
+            BOOST_TEST(required_of(outputs).count("StatusCode") == 1u);
+            BOOST_TEST(required_of(outputs).count("ErrorMessage") == 1u);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(every_error_code_of_ours_is_documented) {
+    for (const auto& [id, node] : node_manifests()) {
+        const std::string documented(node.at("outputs").at("properties").at("ErrorCode").at("description").as_string());
+        for (std::string_view code : okta_plugin::okta::error_codes::all) {
+            BOOST_TEST(documented.find(code) != std::string::npos, id << " does not document " << code);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(secrets_are_marked_secret) {
+    for (const auto& [id, node] : node_manifests()) {
+        const auto& properties = node.at("inputs").at("properties").as_object();
+        if (const auto* password = properties.if_contains("Password")) {
+            BOOST_TEST(password->at("x-ui").at("secret").as_bool(), id);
+        }
+    }
+    const auto credential = read_object("credentials/okta.apiToken.json");
+    BOOST_TEST(credential.at("schema").at("properties").at("ApiToken").at("x-ui").at("secret").as_bool());
+    BOOST_TEST(!credential.at("schema").at("properties").at("Domain").at("x-ui").at("secret").as_bool());
+}
+
+BOOST_AUTO_TEST_CASE(every_documented_parameter_is_one_the_node_takes) {
+    for (const auto& [id, node] : node_manifests()) {
+        BOOST_TEST_CONTEXT(id) {
+            const auto params = okta_plugin::test::valid_params(id);
+            BOOST_TEST(keys_of(params) == keys_of(node.at("inputs").at("properties").as_object()));
+            BOOST_TEST(refusal(id, params).empty(), refusal(id, params));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(required_parameters_are_refused_when_missing_and_the_rest_are_not) {
+    for (const auto& [id, node] : node_manifests()) {
+        const auto& inputs = node.at("inputs").as_object();
+        const auto required = required_of(inputs);
+        for (const auto& member : inputs.at("properties").as_object()) {
+            const std::string name(member.key());
+            BOOST_TEST_CONTEXT(id << " without " << name) {
+                auto params = okta_plugin::test::valid_params(id);
+                params.erase(name);
+                const std::string message = refusal(id, params);
+                if (required.count(name) != 0) {
+                    BOOST_TEST(message == name + " is required.");
+                } else {
+                    BOOST_TEST(message.empty(), message);
+                }
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(credential_fields_required_exactly_as_documented) {
+    const auto credential = read_object("credentials/okta.apiToken.json");
+    BOOST_TEST(credential.at("id").as_string() == "okta.apiToken");
+    const auto& schema = credential.at("schema").as_object();
+    const auto required = required_of(schema);
+    std::set<std::int64_t> orders;
+    for (const auto& member : schema.at("properties").as_object()) {
+        const std::string name(member.key());
+        check_property(name, member.value().as_object(), orders);
+        auto credentials = okta_plugin::test::unreachable_credentials();
+        credentials.erase(name);
+        BOOST_TEST_CONTEXT("credentials without " << name) {
+            std::string message;
+            try {
+                okta_plugin::nodes::read_credentials(credentials);
+            } catch (const wfn::invalid_input_error& error) {
+                message = error.what();
+            }
+            if (required.count(name) != 0) {
+                BOOST_TEST(message == name + " is required in the Okta credentials.");
+            } else {
+                BOOST_TEST(message.empty(), message);
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,182 @@
+// One HTTP exchange over beast::test::stream: what goes out byte for byte,
+// how answers are read, and every way it can fail, without a socket.
+#include "transport/http_exchange.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/beast/_experimental/test/stream.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+namespace transport = okta_plugin::transport;
+using namespace std::chrono_literals;
+using transport::failure;
+
+namespace {
+
+// A client stream connected to a scripted server end.
+struct exchange_fixture {
+    boost::asio::io_context io;
+    boost::beast::test::stream client{io};
+    boost::beast::test::stream server{io};
+    boost::beast::flat_buffer buffer;
+    transport::exchange_limits limits;
+
+    exchange_fixture() { client.connect(server); }
+
+    // The server's answer, already waiting when the client reads.
+    void server_answers(std::string_view bytes) { client.append(bytes); }
+
+    transport::exchange_result run(const transport::wire_request& request,
+                                   transport::call_budget budget = within(5s)) {
+        return transport::exchange(io, client, buffer, request, "dev-1.okta.com", "dev-1.okta.com:443", budget,
+                                   limits);
+    }
+
+    // What the client wrote, as the server received it.
+    std::string sent() { return std::string(server.str()); }
+
+    static transport::call_budget within(std::chrono::milliseconds budget) {
+        transport::call_budget limited;
+        limited.deadline = transport::call_budget::clock::now() + budget;
+        limited.budget_ms = static_cast<std::uint64_t>(budget.count());
+        return limited;
+    }
+
+    // The failure `run` throws, or fails the test if it does not throw.
+    transport::transport_error failure_of(const transport::wire_request& request,
+                                          transport::call_budget budget = within(5s)) {
+        try {
+            run(request, std::move(budget));
+        } catch (const transport::transport_error& error) {
+            return error;
+        }
+        BOOST_FAIL("the exchange succeeded");
+        throw std::logic_error("unreachable");
+    }
+};
+
+transport::wire_request get(std::string target) {
+    transport::wire_request request;
+    request.target = std::move(target);
+    request.headers.push_back({"Accept", "application/json", false});
+    return request;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(transport_exchange, exchange_fixture)
+
+BOOST_AUTO_TEST_CASE(a_get_is_sent_exactly) {
+    server_answers("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n[]");
+    run(get("/api/v1/users?limit=2"));
+    BOOST_TEST(sent() == "GET /api/v1/users?limit=2 HTTP/1.1\r\nHost: dev-1.okta.com\r\nAccept: application/json\r\n\r\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_post_carries_its_body_and_length) {
+    server_answers("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
+    transport::wire_request request;
+    request.verb = transport::method::post;
+    request.target = "/api/v1/users?activate=true";
+    request.headers.push_back({"Content-Type", "application/json", false});
+    request.body = R"({"profile":{}})";
+    run(request);
+    BOOST_TEST(sent() ==
+               "POST /api/v1/users?activate=true HTTP/1.1\r\nHost: dev-1.okta.com\r\nContent-Type: application/json\r\n"
+               "Content-Length: 14\r\n\r\n{\"profile\":{}}");
+}
+
+BOOST_AUTO_TEST_CASE(the_answer_keeps_status_headers_in_order_and_body) {
+    server_answers(
+        "HTTP/1.1 200 OK\r\nLink: <https://h/a>; rel=\"self\"\r\nLink: <https://h/b>; rel=\"next\"\r\n"
+        "X-Okta-Request-Id: req-1\r\nContent-Length: 9\r\n\r\n[{\"a\":1}]");
+    const auto result = run(get("/api/v1/users"));
+    BOOST_TEST(result.response.status == 200);
+    BOOST_TEST(result.response.body == "[{\"a\":1}]");
+    BOOST_TEST(result.response.values("link").size() == 2u);
+    BOOST_TEST(result.response.values("Link")[1] == "<https://h/b>; rel=\"next\"");
+    BOOST_TEST(result.response.value("x-okta-request-id").value() == "req-1");
+    BOOST_TEST(result.keep_alive);
+}
+
+BOOST_AUTO_TEST_CASE(chunked_answers_are_read_whole) {
+    server_answers("HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\n\r\n3\r\n{\"e\r\n3\r\n\":1\r\n1\r\n}\r\n0\r\n\r\n");
+    const auto result = run(get("/api/v1/users/x"));
+    BOOST_TEST(result.response.status == 404);
+    BOOST_TEST(result.response.body == "{\"e\":1}");
+}
+
+BOOST_AUTO_TEST_CASE(connection_close_is_reported_as_not_reusable) {
+    server_answers("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
+    BOOST_TEST(!run(get("/x")).keep_alive);
+}
+
+BOOST_AUTO_TEST_CASE(a_body_over_the_cap_is_refused) {
+    limits.max_body_bytes = 1024;
+    server_answers("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n");
+    const auto error = failure_of(get("/x"));
+    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(failure::too_large));
+    BOOST_TEST(std::string(error.what()).find("dev-1.okta.com:443") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(closed_before_any_answer) {
+    server.close();
+    const auto error = failure_of(get("/x"));
+    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(failure::connection_closed));
+    BOOST_TEST(error.nothing_received());
+    BOOST_TEST(std::string(error.what()) == "dev-1.okta.com:443 closed the connection before sending a response.");
+}
+
+BOOST_AUTO_TEST_CASE(closed_in_the_middle_of_the_body) {
+    server_answers("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"id\":");
+    server.close();
+    const auto error = failure_of(get("/x"));
+    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(failure::connection_closed));
+    BOOST_TEST(!error.nothing_received());
+    BOOST_TEST(std::string(error.what()).find("in the middle of the response body") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(not_http_at_all) {
+    server_answers("SSH-2.0-OpenSSH_9.2\r\n\r\n");
+    const auto error = failure_of(get("/x"));
+    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(failure::bad_response));
+}
+
+BOOST_AUTO_TEST_CASE(a_silent_server_times_out_at_the_deadline) {
+    const auto started = std::chrono::steady_clock::now();
+    const auto error = failure_of(get("/x"), within(300ms));
+    const auto took = std::chrono::steady_clock::now() - started;
+    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(failure::timeout));
+    BOOST_TEST(std::string(error.what()) ==
+               "The request to dev-1.okta.com:443 timed out after 300 ms while waiting for the response.");
+    BOOST_TEST((took >= 300ms && took < 2s));
+}
+
+BOOST_AUTO_TEST_CASE(cancellation_is_noticed_within_100_ms) {
+    std::atomic<bool> cancel{false};
+    auto budget = within(10s);
+    budget.is_cancelled = [&cancel] { return cancel.load(); };
+    std::thread canceller([&cancel] {
+        std::this_thread::sleep_for(200ms);
+        cancel = true;
+    });
+    const auto started = std::chrono::steady_clock::now();
+    const auto error = failure_of(get("/x"), budget);
+    const auto took = std::chrono::steady_clock::now() - started;
+    canceller.join();
+    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(failure::cancelled));
+    BOOST_TEST((took < 200ms + 150ms));
+}
+
+BOOST_AUTO_TEST_CASE(wiping_zeroes_the_bytes_before_forgetting_them) {
+    std::string secret(64, 'x');
+    const char* bytes = secret.data();
+    transport::wipe(secret);
+    BOOST_TEST(secret.empty());
+    // clear() keeps the buffer, so the old bytes can still be inspected.
+    BOOST_TEST(std::all_of(bytes, bytes + 64, [](char c) { return c == '\0'; }));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

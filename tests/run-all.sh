@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: installs what is missing, then builds
+# and tests the release-like build, the ASan+UBSan build and the TSan build,
+# runs the fuzzers for a short bounded time and a tiny benchmark smoke run.
+#
+#   tests/run-all.sh                 everything
+#   WFN_TEST_PRESETS="asan" tests/run-all.sh   only some builds
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+packaging/install-deps.sh --test
+
+presets="${WFN_TEST_PRESETS:-default asan tsan}"
+jobs="${WFN_BUILD_JOBS:-$(nproc)}"
+started=$SECONDS
+
+for preset in $presets; do
+  phase_started=$SECONDS
+  echo "==> [$preset] configure and build" >&2
+  cmake --preset "$preset" -DWFN_WARNINGS_AS_ERRORS=ON >/dev/null
+  cmake --build --preset "$preset" -j "$jobs"
+  echo "==> [$preset] test" >&2
+  case "$preset" in
+    # TSan runs what exercises threads: the concurrency-labelled tests.
+    tsan) ctest --preset "$preset" -L concurrency -j 2 ;;
+    *)    ctest --preset "$preset" -j 2 ;;
+  esac
+  echo "==> [$preset] done in $((SECONDS - phase_started)) s" >&2
+done
+
+if [[ -x tests/fuzz/run-fuzzers.sh && "${WFN_SKIP_FUZZ:-0}" != 1 ]]; then
+  phase_started=$SECONDS
+  tests/fuzz/run-fuzzers.sh --seconds "${WFN_FUZZ_SECONDS:-20}"
+  echo "==> [fuzz] done in $((SECONDS - phase_started)) s" >&2
+fi
+
+echo "==> all suites passed in $((SECONDS - started)) s" >&2

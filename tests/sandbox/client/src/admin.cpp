@@ -1,0 +1,52 @@
+#include "okta_sandbox/admin.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include <stdexcept>
+
+namespace okta_sandbox {
+namespace http = boost::beast::http;
+
+admin::admin(const process& sandbox) : client_(sandbox.base_url(), sandbox.ca_file()) {}
+
+admin::admin(std::string_view base_url, const std::filesystem::path& ca_file) : client_(base_url, ca_file) {}
+
+boost::json::object admin::call(http::verb method, std::string_view path, const boost::json::object* body) {
+  const std::string target = "/__sandbox/" + std::string(path);
+  const http_reply reply = client_.request(method, target, body != nullptr ? boost::json::serialize(*body) : std::string());
+  const auto parsed = reply.json();
+  if (reply.status != 200 || !parsed.is_object()) {
+    const auto* error = parsed.is_object() ? parsed.get_object().if_contains("error") : nullptr;
+    throw std::runtime_error(std::string(http::to_string(method)) + " " + target + " answered " +
+                             std::to_string(reply.status) + ": " +
+                             (error != nullptr && error->is_string() ? std::string(error->get_string()) : reply.body));
+  }
+  return parsed.get_object();
+}
+
+void admin::reset() { call(http::verb::post, "reset"); }
+
+std::size_t admin::seed(std::size_t n, const std::string& prefix) {
+  return seed(boost::json::object{{"count", n}, {"prefix", prefix}});
+}
+
+std::size_t admin::seed(const boost::json::object& request) {
+  const auto answer = call(http::verb::post, "seed", &request);
+  return static_cast<std::size_t>(answer.at("created").to_number<std::uint64_t>());
+}
+
+boost::json::array admin::requests() { return call(http::verb::get, "requests").at("requests").as_array(); }
+
+void admin::clear_requests() { call(http::verb::delete_, "requests"); }
+
+void admin::inject(const boost::json::object& fault) { call(http::verb::post, "faults", &fault); }
+
+void admin::clear_faults() { call(http::verb::delete_, "faults"); }
+
+boost::json::object admin::configure(const boost::json::object& settings) {
+  return call(http::verb::post, "config", &settings);
+}
+
+boost::json::array admin::users() { return call(http::verb::get, "users").at("users").as_array(); }
+
+}  // namespace okta_sandbox

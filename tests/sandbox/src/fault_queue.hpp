@@ -1,0 +1,68 @@
+#pragma once
+// Faults a test queues for the next N Okta API requests: slow answers, server
+// errors, broken connections, broken bodies, rate limiting, redirects.
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace okta_sandbox {
+
+enum class fault_kind {
+  delay,                  // wait delayMs, then answer normally
+  status,                 // a 5xx with Okta's error JSON, or an HTML page with "html": true
+  close_before_response,  // read the request, close the connection without a word
+  close_mid_body,         // send the head and part of a chunked body, then drop the connection
+  truncated_body,         // Content-Length promises more than is sent, then close
+  malformed_json,         // 200 whose body is not JSON
+  rate_limit,             // 429 E0000047, X-Rate-Limit-Reset = now + resetSeconds
+  unexpected_shape,       // 200 with valid JSON of the wrong shape
+  oversized,              // 200 with a body larger than sizeBytes, streamed
+  redirect,               // 302 to `location`
+};
+
+struct fault {
+  fault_kind kind = fault_kind::status;
+  std::uint32_t delay_ms = 0;
+  unsigned status = 500;
+  bool html = false;
+  std::uint32_t reset_seconds = 1;
+  bool omit_reset_header = false;
+  std::uint64_t size_bytes = 70ULL * 1024 * 1024;
+  bool chunked = false;
+  std::string location = "https://example.invalid/api/v1/users";
+  std::optional<boost::json::value> body;  // unexpected_shape: the JSON to send
+};
+
+std::string_view to_string(fault_kind kind);
+
+// Reads {"kind": ..., <settings>} (the "count" member is read by the caller).
+// Throws std::invalid_argument naming the bad member.
+fault parse_fault(const boost::json::object& description);
+
+boost::json::object fault_json(const fault& f);
+
+class fault_queue {
+ public:
+  void push(fault f, std::uint32_t count);
+  // The fault for the next request, if any is queued. Faults apply in the order queued.
+  std::optional<fault> take();
+  void clear();
+  boost::json::array pending() const;
+
+ private:
+  struct entry {
+    fault f;
+    std::uint32_t remaining;
+  };
+  mutable std::mutex mutex_;
+  std::deque<entry> entries_;
+};
+
+}  // namespace okta_sandbox

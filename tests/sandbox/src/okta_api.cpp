@@ -1,0 +1,151 @@
+#include "okta_api.hpp"
+
+#include "api_call.hpp"
+#include "clock.hpp"
+#include "identifiers.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <boost/url/parse.hpp>
+
+#include <string>
+#include <vector>
+
+namespace okta_sandbox {
+namespace http = boost::beast::http;
+namespace {
+
+// Where a request goes, from its path split at raw "/" and each segment decoded
+// once, so "%2F" inside a login stays part of the login.
+struct route {
+  enum class kind { users, user, lifecycle, unknown };
+  kind type = kind::unknown;
+  std::string user_key;
+  std::string operation;
+};
+
+route route_of(const boost::urls::url_view& url) {
+  std::vector<std::string> segments;
+  for (const auto& segment : url.encoded_segments()) segments.push_back(segment.decode());
+  const bool under_users = segments.size() >= 3 && segments[0] == "api" && segments[1] == "v1" && segments[2] == "users";
+  if (!under_users || !url.is_path_absolute()) return {};
+  if (segments.size() == 3) return {route::kind::users, {}, {}};
+  if (segments[3].empty()) return {};
+  if (segments.size() == 4) return {route::kind::user, segments[3], {}};
+  if (segments.size() == 6 && segments[4] == "lifecycle" && is_lifecycle_operation(segments[5])) {
+    return {route::kind::lifecycle, segments[3], segments[5]};
+  }
+  return {};
+}
+
+bool method_allowed(const route& r, http::verb method) {
+  switch (r.type) {
+    case route::kind::users: return method == http::verb::get || method == http::verb::post;
+    case route::kind::user:
+      return method == http::verb::get || method == http::verb::post || method == http::verb::put ||
+             method == http::verb::delete_;
+    case route::kind::lifecycle: return method == http::verb::post;
+    case route::kind::unknown: return false;
+  }
+  return false;
+}
+
+std::string_view allowed_methods(const route& r) {
+  switch (r.type) {
+    case route::kind::users: return "GET, POST";
+    case route::kind::user: return "GET, POST, PUT, DELETE";
+    default: return "POST";
+  }
+}
+
+api_result dispatch(const route& r, const api_call& call, http::verb method, token_access access) {
+  if (r.type == route::kind::unknown) {
+    throw okta_failure(errors::path_not_found(call.url.path(), http::to_string(method)));
+  }
+  if (!method_allowed(r, method)) throw okta_failure(errors::method_not_allowed());
+  if (method != http::verb::get && access != token_access::full) throw okta_failure(errors::access_denied());
+  switch (r.type) {
+    case route::kind::users: return method == http::verb::get ? list_users(call) : create_user(call);
+    case route::kind::user:
+      switch (method) {
+        case http::verb::get: return get_user(call, r.user_key);
+        case http::verb::post: return update_user(call, r.user_key, false);
+        case http::verb::put: return update_user(call, r.user_key, true);
+        default: return delete_user(call, r.user_key);
+      }
+    case route::kind::lifecycle: return run_lifecycle(call, r.user_key, r.operation);
+    case route::kind::unknown: break;
+  }
+  throw okta_failure(errors::path_not_found(call.url.path(), http::to_string(method)));
+}
+
+route route_of_target(std::string_view target) {
+  const auto url = boost::urls::parse_origin_form(target);
+  return url ? route_of(*url) : route{};
+}
+
+}  // namespace
+
+endpoint_class endpoint_class_of(const http_request& request) {
+  const route r = route_of_target(request.target());
+  switch (r.type) {
+    case route::kind::users: return endpoint_class::users_collection;
+    case route::kind::user: return request.method() == http::verb::get ? endpoint_class::user_get : endpoint_class::user_write;
+    case route::kind::lifecycle: return endpoint_class::user_write;
+    case route::kind::unknown: return endpoint_class::other;
+  }
+  return endpoint_class::other;
+}
+
+std::string request_origin(const http_request& request, std::string_view fallback) {
+  const auto host = request[http::field::host];
+  if (!host.empty() && boost::urls::parse_authority(host)) return "https://" + std::string(host);
+  return std::string(fallback);
+}
+
+void add_okta_headers(http_response& response) {
+  response.set("X-Okta-Request-Id", new_request_id());
+  response.set(http::field::date, http_date(wall_clock::now()));
+  response.set(http::field::cache_control, "no-cache, no-store");
+  response.set(http::field::pragma, "no-cache");
+  response.set(http::field::expires, "0");
+}
+
+http_response answer_okta_request(sandbox_state& state, const http_request& request, std::string_view origin,
+                                  bool record) {
+  const auto parsed = boost::urls::parse_origin_form(request.target());
+  const route r = parsed ? route_of(*parsed) : route{};
+  const rate_decision rate = state.limiter.take(endpoint_class_of(request), wall_clock::now());
+
+  api_result result;
+  try {
+    if (!rate.allowed) throw okta_failure(errors::rate_limit_exceeded());
+    const token_access access = state.access_for(request[http::field::authorization]);
+    if (access == token_access::none) throw okta_failure(errors::invalid_token());
+    if (!parsed) throw okta_failure(errors::path_not_found(request.target(), request.method_string()));
+    const api_call call{state, *parsed, std::string(origin), request.body()};
+    result = dispatch(r, call, request.method(), access);
+  } catch (const okta_failure& failure) {
+    result = {failure.error().status, boost::json::value(okta_error_body(failure.error())), {}};
+  }
+
+  http_response response{static_cast<http::status>(result.status), request.version()};
+  add_okta_headers(response);
+  response.set("X-Rate-Limit-Limit", std::to_string(rate.limit));
+  response.set("X-Rate-Limit-Remaining", std::to_string(rate.remaining));
+  response.set("X-Rate-Limit-Reset", std::to_string(rate.reset_epoch_seconds));
+  if (result.status == 405) response.set(http::field::allow, allowed_methods(r));
+  for (const auto& link : result.link_fields) response.insert(http::field::link, link);
+  if (result.body) {
+    response.set(http::field::content_type, "application/json");
+    response.body() = boost::json::serialize(*result.body);
+  }
+  response.keep_alive(request.keep_alive());
+  response.prepare_payload();
+  if (record && state.recorder) {
+    const std::string path = parsed ? std::string(parsed->encoded_path()) : std::string(request.target());
+    state.recorder->record(request.method_string(), path, result.status, response.body());
+  }
+  return response;
+}
+
+}  // namespace okta_sandbox

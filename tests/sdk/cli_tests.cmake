@@ -1,0 +1,108 @@
+# wfn-host end to end: each test runs one command and checks the exit code
+# and what appears on stdout and stderr (run_cli.cmake).
+#
+# sdk_cli_test(<name> EXIT <code> ARGS ... [STDOUT regex...] [STDERR regex...]
+#              [STDERR_NOT regex...])
+function(sdk_cli_test name)
+  cmake_parse_arguments(ARG "" "EXIT;STDIN" "ARGS;STDOUT;STDERR;STDERR_NOT" ${ARGN})
+  foreach(list ARGS STDOUT STDERR STDERR_NOT)
+    string(REPLACE ";" "^^" ${list} "${ARG_${list}}")
+  endforeach()
+  add_test(NAME sdk.cli.${name}
+    COMMAND "${CMAKE_COMMAND}" "-DPROGRAM=$<TARGET_FILE:wfn-host>" "-DARGS=${ARGS}" "-DEXPECT_EXIT=${ARG_EXIT}"
+            "-DSTDOUT=${STDOUT}" "-DSTDERR=${STDERR}" "-DSTDERR_NOT=${STDERR_NOT}" "-DSTDIN=${ARG_STDIN}"
+            -P "${CMAKE_CURRENT_SOURCE_DIR}/run_cli.cmake")
+  # The CLI must never fall back to some other folder behind the test's back.
+  set_tests_properties(sdk.cli.${name} PROPERTIES ENVIRONMENT "WFN_PLUGINS_DIR=")
+endfunction()
+
+set(good "${WFN_TEST_GOOD_PLUGINS_DIR}")
+set(mixed "${WFN_TEST_PLUGINS_DIR}")
+set(workflows "${CMAKE_CURRENT_SOURCE_DIR}/workflows")
+
+# ---- list / describe ---------------------------------------------------------------
+sdk_cli_test(list_shows_the_test_plugins_nodes EXIT 0 ARGS list --plugins "${good}"
+  STDOUT "test\\.echo +v1 +Echo +com\\.wfn\\.test 1\\.0\\.0" "test\\.slow +v1 +Slow" "test\\.rendezvous")
+sdk_cli_test(list_prints_each_load_error_as_a_warning EXIT 0 ARGS list --plugins "${mixed}"
+  STDOUT "test\\.echo" "raw\\.twice"
+  STDERR "warning: [^\n]*no-entry-symbol/libnot_a_plugin\\.so: does not export wfn_get_plugin_entry"
+         "warning: [^\n]*abi-major/manifest\\.json: declares wfn ABI 2\\.0, but this host speaks ABI 1\\.0"
+         "warning: [^\n]*abi-minor/manifest\\.json: declares wfn ABI 1\\.1, a newer minor version"
+         "warning: [^\n]*lying-ids/manifest\\.json: does not match the library"
+         "warning: [^\n]*not-a-library/libwfn_text\\.so: cannot be loaded as a shared library: [^\n]*invalid ELF header"
+         "warning: [^\n]*missing-library/libwfn_absent\\.so: does not exist"
+         "warning: [^\n]*invalid-json/manifest\\.json: is not valid JSON"
+         "warning: [^\n]*libc/libc\\.so\\.6: does not export wfn_get_plugin_entry"
+         "warning: [^\n]*twin/manifest\\.json: provides node test\\.echo, which plugin com\\.wfn\\.test")
+sdk_cli_test(list_json_is_machine_readable EXIT 0 ARGS list --json --plugins "${good}"
+  STDOUT "\"id\": \"test\\.echo\"" "\"plugin\": \"com\\.wfn\\.test\"")
+sdk_cli_test(describe_prints_the_manifest_and_credential_type EXIT 0 ARGS describe test.echo --plugins "${good}"
+  STDOUT "\"flags\": \\[[ \n]*\"idempotent\"" "\"credentialType\": {" "\"displayName\": \"Test token\""
+         "\"x-ui\": {")
+sdk_cli_test(describe_of_an_unknown_node_is_a_usage_error EXIT 2 ARGS describe test.nope --plugins "${good}"
+  STDERR "^wfn-host: error: no loaded plugin provides node test\\.nope \\(plugins folder: ")
+
+# ---- run -----------------------------------------------------------------------------
+sdk_cli_test(run_prints_the_output_and_exits_0_on_2xx EXIT 0
+  ARGS run test.echo --params "{\"Message\":\"hi\"}" --credentials "{\"Token\":\"t\"}" --plugins "${good}"
+  STDOUT "\"StatusCode\": 200" "\"Message\": \"hi\"" "\"HasCredentials\": true")
+sdk_cli_test(run_reads_params_from_a_file EXIT 0
+  ARGS run test.echo --params "@${CMAKE_CURRENT_SOURCE_DIR}/workflows/echo-params.json" --plugins "${good}"
+  STDOUT "\"Message\": \"from a file\"")
+sdk_cli_test(run_reads_params_from_stdin EXIT 0 STDIN "${CMAKE_CURRENT_SOURCE_DIR}/workflows/echo-params.json"
+  ARGS run test.echo --params @- --plugins "${good}"
+  STDOUT "\"Message\": \"from a file\"")
+sdk_cli_test(run_exits_1_when_the_node_fails EXIT 1 ARGS run test.throw_std --params "{}" --plugins "${good}"
+  STDOUT "\"StatusCode\": 500" "boom from test\\.throw_std")
+sdk_cli_test(run_exits_1_for_invalid_params EXIT 1 ARGS run test.echo --params "{not json" --plugins "${good}"
+  STDOUT "\"StatusCode\": -1" "Parameters are not valid JSON")
+sdk_cli_test(run_honours_the_timeout EXIT 1
+  ARGS run test.slow --params "{\"Ms\":10000}" --timeout-ms 100 --plugins "${good}"
+  STDOUT "\"StatusCode\": 504" "deadline of 100 ms")
+sdk_cli_test(run_logs_from_the_requested_level EXIT 0 ARGS run test.log --params "{}" --log-level info --plugins "${good}"
+  STDERR "wfn-host: \\[info\\] test\\.log: info line" "wfn-host: \\[error\\] test\\.log: error line"
+  STDERR_NOT "debug line")
+sdk_cli_test(run_of_a_node_of_a_broken_plugin_is_a_usage_error EXIT 2
+  ARGS run test.ghost --params "{}" --plugins "${mixed}"
+  STDERR "warning: [^\n]*lying-ids" "error: no loaded plugin provides node test\\.ghost")
+sdk_cli_test(run_without_params_is_a_usage_error EXIT 2 ARGS run test.echo --plugins "${good}"
+  STDERR "^wfn-host: error: run: the option '--params' is required")
+sdk_cli_test(run_with_an_unreadable_params_file_is_a_usage_error EXIT 2
+  ARGS run test.echo --params "@/no/such/params.json" --plugins "${good}"
+  STDERR "^wfn-host: error: --params: the file /no/such/params\\.json cannot be read")
+sdk_cli_test(an_unknown_log_level_is_a_usage_error EXIT 2
+  ARGS run test.echo --params "{}" --log-level loud --plugins "${good}"
+  STDERR "--log-level loud is not one of trace, debug, info, warn, error")
+sdk_cli_test(a_missing_plugins_folder_is_a_usage_error EXIT 2 ARGS list --plugins "${good}/nowhere"
+  STDERR "^wfn-host: error: The plugins folder [^\n]*nowhere does not exist")
+sdk_cli_test(an_unknown_command_is_a_usage_error EXIT 2 ARGS frobnicate
+  STDERR "^wfn-host: error: unknown command \"frobnicate\"")
+
+# ---- workflow --------------------------------------------------------------------------
+sdk_cli_test(workflow_chains_steps_through_templates EXIT 0
+  ARGS workflow "${workflows}/chain.workflow.json" --input "{\"login\":\"ada@example.com\",\"count\":3}"
+       --plugins "${good}"
+  STDOUT "\"workflow\": \"chain\"" "\"succeeded\": true"
+         "\"Message\": \"Hello ada@example.com\"" "\"Copied\": \"Hello ada@example.com\"" "\"Count\": 3")
+sdk_cli_test(workflow_for_each_keeps_item_order_with_concurrency EXIT 0
+  ARGS workflow "${workflows}/batch.workflow.json" --input "@${workflows}/batch-input.json" --plugins "${good}"
+  STDOUT "\"outputs\": \\[.*\"Message\": \"user 0: a@example\\.com\".*\"Message\": \"user 1: b@example\\.com\".*\"Message\": \"user 2: c@example\\.com\""
+         "\"Last\": \"user 2: c@example\\.com\"")
+sdk_cli_test(workflow_continue_on_fail_still_succeeds EXIT 0
+  ARGS workflow "${workflows}/continue-on-fail.workflow.json" --plugins "${good}"
+  STDOUT "\"name\": \"explode\"[^}]*\"succeeded\": false" "\"name\": \"after\"" "\"skipped\": \\[\\]")
+sdk_cli_test(workflow_stops_at_a_failed_step EXIT 1
+  ARGS workflow "${workflows}/stops.workflow.json" --plugins "${good}"
+  STDOUT "\"succeeded\": false" "\"skipped\": \\[[ \n]*\"never\"")
+sdk_cli_test(workflow_unknown_reference_fails_the_step_naming_it EXIT 1
+  ARGS workflow "${workflows}/unknown-reference.workflow.json" --plugins "${good}"
+  STDOUT "\"StatusCode\": -1" "Template \\{\\{ steps\\.crate\\.Params\\.Message \\}\\}: steps has no field")
+sdk_cli_test(workflow_file_errors_name_the_path EXIT 2
+  ARGS workflow "${workflows}/invalid.workflow.json" --plugins "${good}"
+  STDERR "^wfn-host: error: workflow file [^\n]*invalid\\.workflow\\.json does not match workflow\\.schema\\.json: /steps/0/node: required property is missing")
+sdk_cli_test(workflow_with_an_unknown_node_is_a_usage_error EXIT 2
+  ARGS workflow "${workflows}/unknown-node.workflow.json" --plugins "${good}"
+  STDERR "error: no loaded plugin provides node test\\.missing")
+
+# The CLI needs the bundles laid out before any of these run.
+add_custom_target(wfn_sdk_cli_test_deps DEPENDS wfn-host wfn_test_bundles)

@@ -1,0 +1,145 @@
+// The SDK's test plugin, written with wfn/plugin.hpp like a real one. Built
+// several times with different compile definitions: the good plugin, a
+// wrong-major and a newer-minor variant, and a twin that clashes with it.
+#include <wfn/plugin.hpp>
+
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+#ifndef WFN_TEST_PLUGIN_ID
+#error "WFN_TEST_PLUGIN_ID must name the plugin"
+#endif
+#ifndef WFN_TEST_ABI_MAJOR
+#define WFN_TEST_ABI_MAJOR WFN_ABI_VERSION_MAJOR
+#endif
+#ifndef WFN_TEST_ABI_MINOR
+#define WFN_TEST_ABI_MINOR WFN_ABI_VERSION_MINOR
+#endif
+
+namespace {
+
+using namespace std::chrono_literals;
+
+// The twin variant offers only test.echo; [[maybe_unused]] below keeps its
+// build warning-free.
+
+boost::json::object ok() { return wfn::make_output(200); }
+
+// Hands back what it received, so tests can check that every thread got its
+// own parameters.
+boost::json::object echo(const wfn::node_call& call) {
+    boost::json::object output = ok();
+    output["Params"] = call.params;
+    output["HasCredentials"] = !call.credentials.empty();
+    return output;
+}
+
+[[maybe_unused]] boost::json::object throw_std(const wfn::node_call&) { throw std::runtime_error("boom from test.throw_std"); }
+
+[[maybe_unused]] boost::json::object throw_int(const wfn::node_call&) { throw 42; }
+
+std::int64_t int_param(const wfn::node_call& call, std::string_view name, std::int64_t fallback) {
+    const auto* value = call.params.if_contains(name);
+    if (value == nullptr) {
+        return fallback;
+    }
+    if (!value->is_int64()) {
+        throw wfn::invalid_input_error(std::string(name) + " must be an integer.");
+    }
+    return value->get_int64();
+}
+
+// Sleeps for Ms milliseconds in 5 ms slices. With Watch "deadline" (the
+// default) it stops at the deadline or on cancellation; with "cancel-only"
+// it ignores the deadline and relies on the host's cancellation alone.
+[[maybe_unused]] boost::json::object slow(const wfn::node_call& call) {
+    const auto total = std::chrono::milliseconds(int_param(call, "Ms", 10000));
+    const auto* watch = call.params.if_contains("Watch");
+    const bool watches_deadline = watch == nullptr || *watch == "deadline";
+    const auto start = std::chrono::steady_clock::now();
+    while (std::chrono::steady_clock::now() - start < total) {
+        if (watches_deadline && call.context.remaining() == std::chrono::steady_clock::duration::zero()) {
+            return wfn::make_output(504, "test.slow: the deadline of " + std::to_string(call.context.timeout_ms()) +
+                                             " ms passed.");
+        }
+        if (call.context.cancelled()) {
+            return wfn::make_output(499, "test.slow: cancelled by the host.");
+        }
+        std::this_thread::sleep_for(5ms);
+    }
+    boost::json::object output = ok();
+    output["SleptMs"] = total.count();
+    return output;
+}
+
+// One line at every level, so tests can check the host's level filter.
+[[maybe_unused]] boost::json::object log_levels(const wfn::node_call& call) {
+    call.context.log(wfn::log_level::trace, "trace line");
+    call.context.log(wfn::log_level::debug, "debug line");
+    call.context.log(wfn::log_level::info, "info line");
+    call.context.log(wfn::log_level::warn, "warn line");
+    call.context.log(wfn::log_level::error, "error line");
+    return ok();
+}
+
+// Waits until Expect calls of the same Round are inside the node at once.
+// If the host ran calls one after another, the first would wait until its
+// deadline: the output proves real concurrency.
+struct rendezvous_state {
+    std::mutex mutex;
+    std::condition_variable arrived;
+    std::map<std::string, std::int64_t> counts;
+};
+
+[[maybe_unused]] boost::json::object rendezvous(const wfn::node_call& call) {
+    static rendezvous_state state;
+    const auto expect = int_param(call, "Expect", 2);
+    const auto* round_value = call.params.if_contains("Round");
+    const std::string round = round_value != nullptr && round_value->is_string() ? std::string(round_value->get_string()) : "";
+    std::unique_lock lock(state.mutex);
+    ++state.counts[round];
+    state.arrived.notify_all();
+    while (state.counts[round] < expect) {
+        if (call.context.cancelled() || call.context.remaining() == std::chrono::steady_clock::duration::zero()) {
+            return wfn::make_output(504, "test.rendezvous: only " + std::to_string(state.counts[round]) + " of " +
+                                             std::to_string(expect) + " calls arrived.");
+        }
+        state.arrived.wait_for(lock, 5ms);
+    }
+    boost::json::object output = ok();
+    output["Arrived"] = state.counts[round];
+    output["Params"] = call.params;
+    return output;
+}
+
+#ifdef WFN_TEST_PLUGIN_TWIN
+constexpr wfn::node_definition nodes[] = {
+    {"test.echo", "Echo (twin)", 1, 0, &echo},
+};
+#else
+constexpr wfn::node_definition nodes[] = {
+    {"test.echo", "Echo", 1, WFN_NODE_FLAG_IDEMPOTENT, &echo},
+    {"test.throw_std", "Throw std::runtime_error", 1, 0, &throw_std},
+    {"test.throw_int", "Throw an int", 1, 0, &throw_int},
+    {"test.slow", "Slow", 1, 0, &slow},
+    {"test.log", "Log at every level", 1, 0, &log_levels},
+    {"test.rendezvous", "Rendezvous", 1, 0, &rendezvous},
+};
+#endif
+
+constexpr wfn::plugin_definition plugin{
+    .id = WFN_TEST_PLUGIN_ID,
+    .version = "1.0.0",
+    .nodes = nodes,
+    .abi_major = WFN_TEST_ABI_MAJOR,
+    .abi_minor = WFN_TEST_ABI_MINOR,
+};
+
+}  // namespace
+
+WFN_DEFINE_PLUGIN(plugin)

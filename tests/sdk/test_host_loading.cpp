@@ -1,0 +1,141 @@
+// Discovery and loading: the good plugins load next to every kind of broken
+// one, and each broken one is reported with its own reason.
+#define BOOST_TEST_MODULE sdk.host_loading
+#include <boost/test/unit_test.hpp>
+#include <boost/test/data/test_case.hpp>
+
+#include "test_support.hpp"
+
+#include <cstdlib>
+#include <ostream>
+
+using wfn::test::contains;
+using wfn::test::mixed_host;
+
+namespace {
+
+const wfn::host::load_error* error_for(std::string_view folder) {
+    for (const auto& error : mixed_host().load_errors()) {
+        const auto relative = error.path.lexically_relative(wfn::test::plugins_dir);
+        if (!relative.empty() && *relative.begin() == folder) {
+            return &error;
+        }
+    }
+    return nullptr;
+}
+
+// What the host must say about one broken folder.
+struct broken_case {
+    std::string_view folder;
+    std::string_view file;    // the file the error names, relative to the folder
+    std::string_view reason;  // a fragment of the reason
+};
+
+std::ostream& operator<<(std::ostream& out, const broken_case& c) { return out << c.folder; }
+
+const broken_case broken_cases[] = {
+    {"abi-major", "manifest.json", "declares wfn ABI 2.0, but this host speaks ABI 1.0 and refuses any other major"},
+    {"abi-major-library", "libwfn_test_plugin_abi2.so", "refuses this host's wfn ABI 1.0 because it speaks another major"},
+    {"abi-minor", "manifest.json", "declares wfn ABI 1.1, a newer minor version than this host's ABI 1.0"},
+    {"abi-minor-library", "libwfn_test_plugin_minor1.so", "refuses this host's wfn ABI 1.0 because it needs a newer minor"},
+    {"lying-ids", "manifest.json",
+     "the library provides node test.log, which manifest.json does not list; manifest.json lists node test.ghost, "
+     "which the library does not provide"},
+    {"lying-versions", "manifest.json", "node test.echo is version 1 in the library but version 2 in manifest.json"},
+    {"lying-plugin", "libwfn_test_plugin.so", "is plugin com.wfn.test 1.0.0, but manifest.json declares com.wfn.impostor"},
+    {"lying-count", "manifest.json", "the library provides node test.rendezvous, which manifest.json does not list"},
+    {"no-entry-symbol", "libnot_a_plugin.so", "does not export wfn_get_plugin_entry, so it is not a wfn plugin"},
+    {"libc", "libc.so.6", "does not export wfn_get_plugin_entry, so it is not a wfn plugin"},
+    {"not-a-library", "libwfn_text.so", "cannot be loaded as a shared library"},
+    {"missing-library", "libwfn_absent.so", "does not exist (manifest.json names it as the linux library)"},
+    {"invalid-json", "manifest.json", "is not valid JSON: line 4, column"},
+    {"schema-invalid", "manifest.json",
+     "does not match plugin-manifest.schema.json: /nodes/0/version: expected integer, got string"},
+    {"twin", "manifest.json", "provides node test.echo, which plugin com.wfn.test"},
+    {"no-manifest", "", "has no manifest.json"},
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(good_plugins)
+
+BOOST_AUTO_TEST_CASE(the_good_plugin_loads_with_every_node_of_its_manifest) {
+    const auto* echo = mixed_host().find("test.echo");
+    BOOST_TEST_REQUIRE(echo != nullptr);
+    BOOST_TEST(echo->display_name == "Echo");
+    BOOST_TEST(echo->version == 1u);
+    BOOST_TEST(echo->flags == WFN_NODE_FLAG_IDEMPOTENT);
+    BOOST_TEST(echo->plugin_id == "com.wfn.test");
+    BOOST_TEST(echo->plugin_dir == wfn::test::plugins_dir / "good");
+    BOOST_TEST(echo->manifest.at("credentialType").as_string() == "test.token");
+    for (const char* id : {"test.throw_std", "test.throw_int", "test.slow", "test.log", "test.rendezvous"}) {
+        BOOST_TEST(mixed_host().find(id) != nullptr, id);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_raw_c_plugin_loads_too) {
+    const auto* node = mixed_host().find("raw.twice");
+    BOOST_TEST_REQUIRE(node != nullptr);
+    BOOST_TEST(node->plugin_id == "com.wfn.raw");
+}
+
+BOOST_AUTO_TEST_CASE(only_the_two_good_plugins_are_listed) {
+    const auto& plugins = mixed_host().plugins();
+    BOOST_TEST_REQUIRE(plugins.size() == 2u);
+    BOOST_TEST(plugins[0].id == "com.wfn.test");  // folder "good" sorts before "raw"
+    BOOST_TEST(plugins[1].id == "com.wfn.raw");
+    BOOST_TEST(mixed_host().nodes().size() == 12u);
+}
+
+BOOST_AUTO_TEST_CASE(credential_types_are_found_by_id) {
+    const auto* type = mixed_host().find_credential_type("test.token");
+    BOOST_TEST_REQUIRE(type != nullptr);
+    BOOST_TEST(type->at("displayName").as_string() == "Test token");
+    BOOST_TEST(mixed_host().find_credential_type("test.none") == nullptr);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(broken_plugins)
+
+BOOST_DATA_TEST_CASE(each_broken_folder_has_its_own_reason, boost::unit_test::data::make(broken_cases), expected) {
+    const auto* error = error_for(expected.folder);
+    BOOST_TEST_REQUIRE(error != nullptr, "no load error for " << expected.folder);
+    const auto expected_path = expected.file.empty() ? wfn::test::plugins_dir / expected.folder
+                                                     : wfn::test::plugins_dir / expected.folder / expected.file;
+    BOOST_TEST(error->path == expected_path);
+    BOOST_TEST(contains(error->reason, expected.reason), error->reason);
+}
+
+BOOST_AUTO_TEST_CASE(there_is_exactly_one_error_per_broken_folder) {
+    BOOST_TEST(mixed_host().load_errors().size() == std::size(broken_cases));
+}
+
+BOOST_AUTO_TEST_CASE(a_duplicate_node_names_both_plugins_and_the_earlier_keeps_it) {
+    const auto* error = error_for("twin");
+    BOOST_TEST_REQUIRE(error != nullptr);
+    BOOST_TEST(contains(error->reason, "com.wfn.test"));
+    BOOST_TEST(contains(error->reason, "plugin com.wfn.twin is not loaded"));
+    BOOST_TEST(mixed_host().find("test.echo")->plugin_id == "com.wfn.test");
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_plugins_folder_is_the_only_thing_that_throws) {
+    BOOST_CHECK_THROW(wfn::host::plugin_host(wfn::test::plugins_dir / "no-such-folder"), std::runtime_error);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(default_folder)
+
+BOOST_AUTO_TEST_CASE(the_environment_variable_wins) {
+    ::setenv("WFN_PLUGINS_DIR", "/opt/elsewhere/plugins", 1);
+    BOOST_TEST(wfn::host::default_plugins_dir() == "/opt/elsewhere/plugins");
+    ::unsetenv("WFN_PLUGINS_DIR");
+}
+
+BOOST_AUTO_TEST_CASE(without_it_a_build_tree_program_uses_the_bundle_folder) {
+    ::unsetenv("WFN_PLUGINS_DIR");
+    BOOST_TEST(wfn::host::default_plugins_dir() == WFN_TEST_BUNDLE_DIR);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
