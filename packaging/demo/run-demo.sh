@@ -12,7 +12,7 @@ cd "$root"
 packaging/install-deps.sh
 build="$root/build/default"
 cmake --preset default >/dev/null
-cmake --build "$build" --target wfn-host wfn_okta okta-sandbox
+cmake --build "$build" --target wfn-host wfn_okta_bundle okta-sandbox
 
 workdir="$(mktemp -d)"
 sandbox_pid=""

@@ -51,8 +51,7 @@ while (($#)); do
     esac
 done
 ((${#targets[@]})) || targets=("${all_targets[@]}")
-mkdir -p "$build_dir"
-build_dir="$(cd "$build_dir" && pwd)"
+build_dir="$(realpath -m "$build_dir")"
 
 # ---- the Clang build ---------------------------------------------------------
 cc="${CC:-clang}"
@@ -64,6 +63,16 @@ if ! command -v "$cxx" >/dev/null || ! command -v "$cc" >/dev/null; then
 fi
 if ! "$cxx" --version 2>/dev/null | grep -qi clang; then
     echo "run-fuzzers: $cxx is not Clang; libFuzzer needs Clang. Set CXX=clang++ CC=clang." >&2
+    exit 1
+fi
+# Clang without its runtime libraries only fails at the first link, cryptically.
+probe="$(mktemp -d)"
+trap 'rm -rf "$probe"' EXIT
+if ! echo 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned long) { return 0; }' \
+        | "$cxx" -x c++ -fsanitize=fuzzer,address,undefined - -o "$probe/probe" 2>"$probe/error"; then
+    echo "run-fuzzers: $cxx cannot link a libFuzzer target with ASan and UBSan:" >&2
+    head -n 5 "$probe/error" >&2
+    echo "  Install the runtimes with: packaging/install-deps.sh --test   (libclang-rt-14-dev)" >&2
     exit 1
 fi
 

@@ -70,6 +70,12 @@ BOOST_AUTO_TEST_CASE(control_characters_are_refused) {
     BOOST_TEST(refusal(" https://dev-1.okta.com").find("space") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(percent_encoded_hosts_are_refused_before_they_are_decoded) {
+    // Decoded, this host would carry CR LF into the Host header and SNI.
+    BOOST_TEST(refusal("https://dev%0d%0a.okta.com").find("percent-encoded host") != std::string::npos);
+    BOOST_TEST(refusal("https://dev%2D1.okta.com").find("percent-encoded host") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(the_admin_console_address_is_refused_with_the_right_one) {
     const std::string message = refusal("https://dev-1-admin.okta.com");
     BOOST_TEST(message.find("https://dev-1.okta.com") != std::string::npos);

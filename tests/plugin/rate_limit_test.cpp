@@ -3,6 +3,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <limits>
+
 using namespace okta_plugin::okta;
 using namespace std::chrono_literals;
 using okta_plugin::transport::wire_response;
@@ -57,6 +59,19 @@ BOOST_AUTO_TEST_CASE(wait_uses_the_local_clock_without_a_date) {
     BOOST_TEST(time_until_reset(headers, at_epoch(1700000000)).value() == 10000ms);
     BOOST_TEST(time_until_reset(headers, at_epoch(1700000020)).value() == 0ms);
     BOOST_TEST(!time_until_reset(rate_limit_headers{}, at_epoch(0)).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(an_absurd_reset_is_capped_instead_of_overflowing) {
+    rate_limit_headers far_future;
+    far_future.reset_epoch = std::numeric_limits<std::int64_t>::max();
+    BOOST_TEST(time_until_reset(far_future, at_epoch(1700000000)).value() == max_reset_wait);
+    far_future.server_date = std::numeric_limits<std::int64_t>::min() / 2;
+    BOOST_TEST(time_until_reset(far_future, at_epoch(1700000000)).value() == max_reset_wait);
+
+    rate_limit_headers date_far_ahead;
+    date_far_ahead.reset_epoch = 1700000000;
+    date_far_ahead.server_date = std::numeric_limits<std::int64_t>::max();
+    BOOST_TEST(time_until_reset(date_far_ahead, at_epoch(0)).value() == 0ms);
 }
 
 BOOST_AUTO_TEST_CASE(utc_formatting) {

@@ -114,6 +114,17 @@ BOOST_AUTO_TEST_CASE(string_length_counts_code_points_not_bytes) {
     BOOST_TEST(!schema.accepts(R"("abc")"));
 }
 
+BOOST_AUTO_TEST_CASE(a_pattern_is_not_run_on_a_huge_string) {
+    // libstdc++'s std::regex would overflow the stack on this; the validator reports it instead.
+    validator_for schema(R"({"pattern":"^(a|b)*$"})");
+    const std::string huge = "\"" + std::string(100000, 'a') + "\"";
+    BOOST_TEST(schema.problems(huge) ==
+                   texts{"(document root): is 100000 bytes long; a value checked against a pattern may be at most "
+                         "4096 bytes"},
+               boost::test_tools::per_element());
+    BOOST_TEST(schema.accepts("\"" + std::string(4096, 'b') + "\""));
+}
+
 BOOST_AUTO_TEST_CASE(enum_and_const_compare_numbers_by_value) {
     BOOST_TEST(validator_for(R"({"const":1})").accepts("1.0"));
     BOOST_TEST(!validator_for(R"({"const":1})").accepts("true"));

@@ -17,6 +17,10 @@ namespace {
 // {"$ref": "#"} ends with an error instead of a stack overflow.
 constexpr int max_depth = 256;
 
+// std::regex (libstdc++) recurses once per character: ~50 kB of input is
+// enough to overflow a thread stack. Manifest strings are far shorter.
+constexpr std::size_t max_pattern_subject_bytes = 4096;
+
 // Long enums and constants are cut in messages; the path already says where.
 std::string short_json(const boost::json::value& value) {
     std::string text = boost::json::serialize(value);
@@ -277,7 +281,13 @@ private:
             if (expression == nullptr) {
                 throw schema_error("pattern " + std::string(pattern) + " was never compiled");
             }
-            if (!std::regex_search(instance.begin(), instance.end(), *expression)) {
+            // std::regex recurses per character and overflows the stack on
+            // long inputs, so a pattern is only tried on bounded strings.
+            if (instance.size() > max_pattern_subject_bytes) {
+                report(out, path,
+                       "is " + std::to_string(instance.size()) + " bytes long; a value checked against a pattern may " +
+                           "be at most " + std::to_string(max_pattern_subject_bytes) + " bytes");
+            } else if (!std::regex_search(instance.begin(), instance.end(), *expression)) {
                 report(out, path, "does not match the pattern " + std::string(pattern));
             }
         }

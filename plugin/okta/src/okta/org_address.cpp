@@ -74,10 +74,11 @@ org_address parse_org_domain(std::string_view domain) {
         refuse("must be only the org URL, without a query (?...) or fragment (#...), " + std::string(example) +
                ".");
     }
-    const std::string host = host_of(url);
-    if (url.host_type() == boost::urls::host_type::name && host.find('%') != std::string::npos) {
+    // Checked on the encoded form: the decoded host could hide CR LF ("dev%0d%0a.okta.com").
+    if (url.host_type() == boost::urls::host_type::name && url.encoded_host().find('%') != std::string_view::npos) {
         refuse("has a percent-encoded host name; give the host as it is, " + std::string(example) + ".");
     }
+    const std::string host = host_of(url);
     static constexpr std::array<std::string_view, 3> okta_suffixes{".okta.com", ".oktapreview.com", ".okta-emea.com"};
     for (std::string_view suffix : okta_suffixes) {
         const std::string admin_suffix = "-admin" + std::string(suffix);

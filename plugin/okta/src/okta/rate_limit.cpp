@@ -1,5 +1,6 @@
 #include "okta/rate_limit.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <ctime>
 
@@ -64,13 +65,26 @@ std::optional<std::chrono::milliseconds> time_until_reset(const rate_limit_heade
     if (!headers.reset_epoch) {
         return std::nullopt;
     }
-    const auto reset = std::chrono::seconds(*headers.reset_epoch);
-    if (headers.server_date) {
-        const auto server_now = std::chrono::seconds(*headers.server_date);
-        return reset > server_now ? std::chrono::duration_cast<milliseconds>(reset - server_now) : milliseconds(0);
+    // Whole seconds in int64 cannot overflow, whatever the server sends; the
+    // cap keeps the later conversions (to milliseconds, to a steady_clock time
+    // point) in range too.
+    // Both are clamped to >= 0 (a Date before 1970 is nonsense), so the
+    // difference below always fits.
+    const std::int64_t now_seconds = std::max<std::int64_t>(
+        0, headers.server_date ? *headers.server_date
+                               : std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count());
+    const std::int64_t reset = std::max<std::int64_t>(0, *headers.reset_epoch);
+    if (reset <= now_seconds) {
+        return milliseconds(0);
     }
-    const auto local_now = now.time_since_epoch();
-    return reset > local_now ? std::chrono::duration_cast<milliseconds>(reset - local_now) : milliseconds(0);
+    if (reset - now_seconds >= max_reset_wait.count()) {
+        return std::chrono::duration_cast<milliseconds>(max_reset_wait);
+    }
+    if (headers.server_date) {
+        return std::chrono::duration_cast<milliseconds>(std::chrono::seconds(reset - now_seconds));
+    }
+    // Without a server clock, keep the sub-second part of the local one.
+    return std::chrono::duration_cast<milliseconds>(std::chrono::seconds(reset) - now.time_since_epoch());
 }
 
 void rate_pacer::record(const std::string& origin, rate_bucket bucket, const rate_limit_headers& headers) {

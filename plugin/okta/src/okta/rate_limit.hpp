@@ -25,7 +25,10 @@ rate_limit_headers read_rate_limit_headers(const transport::wire_response& respo
 
 // How long until the window resets. Measured against the server's own Date
 // when it sent one (so a skewed local clock does not matter), else against
-// `now`. Zero when the reset is already past; nothing without a Reset header.
+// `now`. Zero when the reset is already past; nothing without a Reset header;
+// at most max_reset_wait, so a nonsense Reset (year 292277026596) cannot
+// overflow the clock arithmetic that follows.
+inline constexpr std::chrono::seconds max_reset_wait{24 * 60 * 60};
 std::optional<std::chrono::milliseconds> time_until_reset(const rate_limit_headers& headers,
                                                           std::chrono::system_clock::time_point now);
 
