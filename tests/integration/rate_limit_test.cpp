@@ -2,6 +2,8 @@
 #include "okta_bench.hpp"
 
 #include <chrono>
+#include <thread>
+#include <vector>
 
 using namespace okta_it;
 using namespace std::chrono_literals;
@@ -50,6 +52,37 @@ BOOST_AUTO_TEST_CASE(max_retries_zero_hands_the_429_back_with_the_reset_time) {
     BOOST_TEST(result.message().find("The rate limit resets at ") != std::string::npos, result.message());
     BOOST_TEST(result.message().find("not retried because MaxRetries is 0") != std::string::npos, result.message());
     BOOST_TEST(requests().size() == 1u);
+    // Handed back to the engine: retry, after the reset.
+    BOOST_TEST(result.output.at("Retryable").as_bool());
+    const std::string reset(result.output.at("RateLimitReset").as_string());
+    BOOST_TEST(reset.size() == 20u, reset);
+    BOOST_TEST(result.message().find(reset) != std::string::npos, result.message());
+}
+
+// Issue #6: a batch bigger than the window waits for the reset instead of
+// earning 429s, even with MaxRetries 0 (pacing waits are not retries).
+BOOST_AUTO_TEST_CASE(a_batch_bigger_than_the_window_is_paced_without_a_429) {
+    admin().configure(json::object{{"usersCollection", 10}, {"windowSeconds", 2}});
+    std::vector<std::int64_t> statuses(30, 0);
+    std::vector<std::thread> workers;
+    for (int worker = 0; worker < 3; ++worker) {
+        workers.emplace_back([&statuses, worker, this] {
+            for (int i = worker; i < 30; i += 3) {
+                const std::string login = "batch" + std::to_string(i) + "@example.com";
+                json::object create{{"UserName", login}, {"Email", login}, {"FirstName", "Batch"},
+                                    {"LastName", "Member"}, {"MaxRetries", 0}};
+                statuses[static_cast<std::size_t>(i)] = run("okta.user.create", create).status();
+            }
+        });
+    }
+    for (auto& worker : workers) {
+        worker.join();
+    }
+    for (std::size_t i = 0; i < statuses.size(); ++i) {
+        BOOST_TEST(statuses[i] == 200, "create " << i);
+    }
+    BOOST_TEST(admin().users().size() == 30u);
+    admin().configure(json::object{{"usersCollection", 600}, {"windowSeconds", 60}});
 }
 
 BOOST_AUTO_TEST_CASE(a_reset_past_the_deadline_is_not_waited_for) {

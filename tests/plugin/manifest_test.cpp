@@ -141,9 +141,12 @@ BOOST_AUTO_TEST_CASE(inputs_and_outputs_are_documented_object_schemas) {
             BOOST_TEST(inputs.at("properties").as_object().contains("MaxRetries"));
             const auto& outputs = node.at("outputs").as_object();
             const auto output_names = keys_of(outputs.at("properties").as_object());
-            for (const char* always : {"StatusCode", "ErrorMessage", "ErrorCode", "RequestId"}) {
+            for (const char* always : {"StatusCode", "ErrorMessage", "ErrorCode", "RequestId", "Retryable",
+                                       "RateLimitReset"}) {
                 BOOST_TEST(output_names.count(always) == 1u, always);
             }
+            BOOST_TEST(outputs.at("properties").at("Retryable").at("type").as_string() == "boolean");
+            BOOST_TEST(outputs.at("properties").at("RateLimitReset").at("format").as_string() == "date-time");
             BOOST_TEST(required_of(outputs).count("StatusCode") == 1u);
             BOOST_TEST(required_of(outputs).count("ErrorMessage") == 1u);
         }

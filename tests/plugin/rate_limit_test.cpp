@@ -3,7 +3,10 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
 #include <limits>
+#include <thread>
+#include <vector>
 
 using namespace okta_plugin::okta;
 using namespace std::chrono_literals;
@@ -78,25 +81,197 @@ BOOST_AUTO_TEST_CASE(utc_formatting) {
     BOOST_TEST(format_utc(1700000000) == "2023-11-14T22:13:20Z");
 }
 
-BOOST_AUTO_TEST_CASE(pacer_closes_a_bucket_at_zero_remaining_until_reset) {
+// The pacer runs on clocks the tests set: `t0` on the steady clock, and a
+// wall clock at epoch `wall0`, so that "Reset in 10 s" is exact.
+namespace {
+
+const std::string org = "https://a.okta.com";
+const rate_pacer::clock::time_point t0{std::chrono::hours(1)};
+constexpr std::int64_t wall0 = 1700000000;
+
+rate_limit_headers window_of(std::int64_t limit, std::int64_t remaining, std::int64_t reset_in_seconds) {
+    rate_limit_headers headers;
+    headers.limit = limit;
+    headers.remaining = remaining;
+    headers.reset_epoch = wall0 + reset_in_seconds;
+    headers.server_date = wall0;
+    return headers;
+}
+
+void answer(rate_pacer& pacer, const rate_limit_headers& headers, rate_pacer::clock::time_point now = t0) {
+    pacer.record(org, rate_bucket::users_collection, headers, now, at_epoch(wall0));
+}
+
+bool granted(rate_pacer& pacer, rate_pacer::clock::time_point now = t0) {
+    return pacer.admit(org, rate_bucket::users_collection, now).granted;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(pacer_admits_freely_while_nothing_is_known) {
     rate_pacer pacer;
-    rate_limit_headers exhausted;
-    exhausted.remaining = 0;
-    exhausted.reset_epoch = std::chrono::duration_cast<std::chrono::seconds>(
-                                std::chrono::system_clock::now().time_since_epoch()).count() + 30;
-    pacer.record("https://a.okta.com", rate_bucket::user_read, exhausted);
+    for (int i = 0; i < 1000; ++i) {
+        BOOST_TEST_REQUIRE(granted(pacer));
+    }
+}
 
-    const auto until = pacer.closed_until("https://a.okta.com", rate_bucket::user_read);
-    BOOST_TEST_REQUIRE(until.has_value());
-    BOOST_TEST((*until - rate_pacer::clock::now() > 25s));
-    // Other buckets and other orgs are unaffected.
-    BOOST_TEST(!pacer.closed_until("https://a.okta.com", rate_bucket::user_write).has_value());
-    BOOST_TEST(!pacer.closed_until("https://b.okta.com", rate_bucket::user_read).has_value());
+BOOST_AUTO_TEST_CASE(pacer_hands_out_only_the_slots_the_window_has_left) {
+    rate_pacer pacer;
+    BOOST_TEST_REQUIRE(granted(pacer));
+    answer(pacer, window_of(100, 3, 10));  // the answer to that one: 3 left
+    BOOST_TEST(granted(pacer));
+    BOOST_TEST(granted(pacer));
+    BOOST_TEST(granted(pacer));
+    const auto refused = pacer.admit(org, rate_bucket::users_collection, t0);
+    BOOST_TEST(!refused.granted);
+    BOOST_TEST((refused.retry_at == t0 + 10s));
+    BOOST_TEST((pacer.closed_until(org, rate_bucket::users_collection, t0) == t0 + 10s));
+}
 
-    rate_limit_headers refilled;
-    refilled.remaining = 599;
-    pacer.record("https://a.okta.com", rate_bucket::user_read, refilled);
-    BOOST_TEST(!pacer.closed_until("https://a.okta.com", rate_bucket::user_read).has_value());
+BOOST_AUTO_TEST_CASE(pacer_counts_requests_still_in_flight_against_what_okta_says_is_left) {
+    rate_pacer pacer;
+    for (int i = 0; i < 5; ++i) {
+        BOOST_TEST_REQUIRE(granted(pacer));
+    }
+    // The first answer says 5 left, but 4 of ours are still on their way.
+    answer(pacer, window_of(100, 5, 10));
+    BOOST_TEST(granted(pacer));
+    BOOST_TEST(!granted(pacer));
+}
+
+BOOST_AUTO_TEST_CASE(pacer_believes_the_lowest_count_of_one_window) {
+    rate_pacer pacer;
+    BOOST_TEST_REQUIRE(granted(pacer));
+    BOOST_TEST_REQUIRE(granted(pacer));
+    answer(pacer, window_of(100, 0, 10));
+    answer(pacer, window_of(100, 50, 10));  // an older answer overtaken on the way
+    BOOST_TEST(!granted(pacer));
+}
+
+BOOST_AUTO_TEST_CASE(pacer_refills_the_window_at_its_reset) {
+    rate_pacer pacer;
+    BOOST_TEST_REQUIRE(granted(pacer));
+    answer(pacer, window_of(2, 0, 10));
+    BOOST_TEST(!granted(pacer, t0 + 9s));
+    BOOST_TEST(granted(pacer, t0 + 10s));
+    BOOST_TEST(granted(pacer, t0 + 10s));
+    // The limit is used up before any answer tells when the new window ends:
+    // ask again shortly rather than send.
+    const auto refused = pacer.admit(org, rate_bucket::users_collection, t0 + 10s);
+    BOOST_TEST(!refused.granted);
+    BOOST_TEST((refused.retry_at > t0 + 10s));
+    BOOST_TEST((refused.retry_at <= t0 + 11s));
+}
+
+BOOST_AUTO_TEST_CASE(pacer_forgets_answers_about_a_window_already_over) {
+    rate_pacer pacer;
+    BOOST_TEST_REQUIRE(granted(pacer));
+    answer(pacer, window_of(2, 0, 10));
+    BOOST_TEST_REQUIRE(granted(pacer, t0 + 10s));
+    // A late answer from the old window does not close the new one.
+    answer(pacer, window_of(2, 0, 10), t0 + 10s);
+    BOOST_TEST(!pacer.closed_until(org, rate_bucket::users_collection, t0 + 10s).has_value());
+    BOOST_TEST(granted(pacer, t0 + 10s));
+}
+
+BOOST_AUTO_TEST_CASE(a_late_429_from_a_replaced_window_does_not_reopen_the_bucket) {
+    rate_pacer pacer;
+    BOOST_TEST_REQUIRE(granted(pacer));
+    answer(pacer, window_of(2, 0, 10));
+    BOOST_TEST_REQUIRE(granted(pacer, t0 + 10s));
+    BOOST_TEST_REQUIRE(granted(pacer, t0 + 10s));
+    // The new window (reset at +20 s) says 0 left ...
+    answer(pacer, window_of(2, 0, 20), t0 + 10s);
+    // ... and then a 429 sent in the old window arrives, its reset now past.
+    answer(pacer, window_of(2, 0, 10), t0 + 10s);
+    BOOST_TEST(!granted(pacer, t0 + 11s));
+}
+
+BOOST_AUTO_TEST_CASE(a_window_that_resets_sooner_than_the_known_one_is_believed) {
+    // The org's limits changed (or a test server restarted): Okta's word wins.
+    rate_pacer pacer;
+    BOOST_TEST_REQUIRE(granted(pacer));
+    answer(pacer, window_of(600, 0, 60));
+    BOOST_TEST_REQUIRE(granted(pacer, t0 + 60s));
+    answer(pacer, window_of(600, 0, 70), t0 + 60s);
+    pacer.force(org, rate_bucket::users_collection);
+    answer(pacer, window_of(10, 5, 62), t0 + 60s);
+    BOOST_TEST(granted(pacer, t0 + 60s));
+}
+
+BOOST_AUTO_TEST_CASE(callers_turned_away_are_served_first_come_first_served_before_newcomers) {
+    rate_pacer pacer;
+    BOOST_TEST_REQUIRE(granted(pacer));
+    answer(pacer, window_of(2, 0, 10));
+    std::uint64_t first = 0;
+    std::uint64_t second = 0;
+    BOOST_TEST_REQUIRE(!pacer.admit(org, rate_bucket::users_collection, t0, first).granted);
+    BOOST_TEST_REQUIRE(!pacer.admit(org, rate_bucket::users_collection, t0 + 1s, second).granted);
+    // The new window's 2 slots are kept for the 2 queued callers, whoever
+    // wakes first.
+    BOOST_TEST(!granted(pacer, t0 + 10s));
+    BOOST_TEST(pacer.admit(org, rate_bucket::users_collection, t0 + 10s, second).granted);
+    BOOST_TEST(pacer.admit(org, rate_bucket::users_collection, t0 + 10s, first).granted);
+    BOOST_TEST(!granted(pacer, t0 + 10s));
+}
+
+BOOST_AUTO_TEST_CASE(a_caller_that_cannot_wait_gives_up_its_place) {
+    rate_pacer pacer;
+    BOOST_TEST_REQUIRE(granted(pacer));
+    answer(pacer, window_of(1, 0, 10));
+    std::uint64_t impatient = 0;
+    BOOST_TEST_REQUIRE(!pacer.admit(org, rate_bucket::users_collection, t0, impatient).granted);
+    pacer.force(org, rate_bucket::users_collection, impatient);
+    answer(pacer, rate_limit_headers{});  // its forced send ended
+    BOOST_TEST(granted(pacer, t0 + 10s));  // the slot is not held for it
+}
+
+BOOST_AUTO_TEST_CASE(pacer_keeps_orgs_and_buckets_apart) {
+    rate_pacer pacer;
+    BOOST_TEST_REQUIRE(granted(pacer));
+    answer(pacer, window_of(100, 0, 30));
+    BOOST_TEST(!granted(pacer));
+    BOOST_TEST(pacer.admit(org, rate_bucket::user_write, t0).granted);
+    BOOST_TEST(pacer.admit("https://b.okta.com", rate_bucket::users_collection, t0).granted);
+}
+
+BOOST_AUTO_TEST_CASE(a_forced_send_still_uses_a_slot) {
+    rate_pacer pacer;
+    BOOST_TEST_REQUIRE(granted(pacer));
+    answer(pacer, window_of(100, 1, 10));
+    pacer.force(org, rate_bucket::users_collection);
+    BOOST_TEST(!granted(pacer));
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_request_gives_its_in_flight_count_back) {
+    rate_pacer pacer;
+    BOOST_TEST_REQUIRE(granted(pacer));
+    BOOST_TEST_REQUIRE(granted(pacer));
+    answer(pacer, rate_limit_headers{});  // the second one ended without an answer
+    answer(pacer, window_of(100, 1, 10));  // so this 1 is really left
+    BOOST_TEST(granted(pacer));
+    BOOST_TEST(!granted(pacer));
+}
+
+BOOST_AUTO_TEST_CASE(pacer_is_shared_safely_by_many_threads) {
+    rate_pacer pacer;
+    BOOST_TEST_REQUIRE(granted(pacer));
+    answer(pacer, window_of(1000, 400, 10));
+    std::atomic<int> admitted{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 100; ++i) {
+                if (granted(pacer)) {
+                    ++admitted;
+                }
+            }
+        });
+    }
+    for (auto& thread : threads) {
+        thread.join();
+    }
+    BOOST_TEST(admitted.load() == 400);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

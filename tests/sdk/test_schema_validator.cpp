@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "builtin_schemas.hpp"
+#include "embedded_schemas.hpp"
 #include "json_text.hpp"
 #include "schema_validator.hpp"
 
@@ -249,3 +250,26 @@ BOOST_AUTO_TEST_CASE(trailing_text_and_empty_text_are_refused) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The host stores its compiled-in schemas without checking them at start-up
+// (builtin_schemas.cpp, for start-up time); this is where they are checked,
+// including that every pattern compiles as ECMAScript.
+BOOST_AUTO_TEST_CASE(every_embedded_schema_passes_the_full_check) {
+    for (const embedded_text& file : embedded_schemas()) {
+        BOOST_TEST_CONTEXT(file.name) {
+            schema_set checked;
+            BOOST_CHECK_NO_THROW(checked.add(std::string(file.name), parse_json_text(file.text)));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_prechecked_schema_compiles_its_pattern_on_first_use) {
+    schema_set schemas;
+    schemas.add_prechecked("root.json", boost::json::parse(R"({"type":"string","pattern":"^[a-z]+$"})"));
+    const std::regex* first = schemas.find_pattern("^[a-z]+$");
+    BOOST_REQUIRE(first != nullptr);
+    BOOST_TEST(first == schemas.find_pattern("^[a-z]+$"));
+    BOOST_TEST(schemas.find_pattern("^[0-9]+$") == nullptr);
+    const auto problems = schema_validator(schemas, "root.json").validate(boost::json::parse(R"("ABC")"));
+    BOOST_TEST(problems.size() == 1u);
+}

@@ -7,7 +7,9 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <mutex>
 #include <regex>
+#include <vector>
 
 namespace wfn::host::detail {
 namespace {
@@ -156,7 +158,41 @@ void schema_set::add(std::string name, boost::json::value document) {
     } catch (const schema_error& error) {
         throw schema_error(name + error.what());
     }
-    patterns_.merge(patterns);
+    for (auto& [text, regex] : patterns) {
+        compiled_pattern& slot = patterns_.try_emplace(text).first->second;
+        std::call_once(slot.once, [&] { slot.regex.emplace(std::move(regex)); });
+    }
+    documents_.insert_or_assign(std::move(name), std::move(document));
+}
+
+namespace {
+
+// Every string under a "pattern" key. It may also pick up a property that
+// happens to be called "pattern" with a string default; that only costs an
+// unused entry, never compiled.
+void collect_patterns(const boost::json::value& value, std::vector<std::string_view>& out) {
+    if (value.is_object()) {
+        for (const auto& member : value.get_object()) {
+            if (member.key() == "pattern" && member.value().is_string()) {
+                out.emplace_back(member.value().get_string());
+            }
+            collect_patterns(member.value(), out);
+        }
+    } else if (value.is_array()) {
+        for (const auto& item : value.get_array()) {
+            collect_patterns(item, out);
+        }
+    }
+}
+
+}  // namespace
+
+void schema_set::add_prechecked(std::string name, boost::json::value document) {
+    std::vector<std::string_view> texts;
+    collect_patterns(document, texts);
+    for (const auto text : texts) {
+        patterns_.try_emplace(std::string(text));
+    }
     documents_.insert_or_assign(std::move(name), std::move(document));
 }
 
@@ -167,7 +203,19 @@ const boost::json::value* schema_set::find(std::string_view name) const noexcept
 
 const std::regex* schema_set::find_pattern(std::string_view pattern) const noexcept {
     const auto found = patterns_.find(pattern);
-    return found == patterns_.end() ? nullptr : &found->second;
+    if (found == patterns_.end()) {
+        return nullptr;
+    }
+    const compiled_pattern& slot = found->second;
+    try {
+        std::call_once(slot.once, [&] { slot.regex.emplace(found->first, std::regex::ECMAScript); });
+    } catch (...) {
+        // Only a pre-checked schema can get here (add() compiles eagerly),
+        // and the unit test compiles those; the caller reports it as a
+        // pattern that was never compiled.
+        return nullptr;
+    }
+    return slot.regex ? &*slot.regex : nullptr;
 }
 
 const std::string* schema_set::find_name(std::string_view name) const noexcept {

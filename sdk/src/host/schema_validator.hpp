@@ -8,6 +8,8 @@
 
 #include <functional>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <regex>
 #include <stdexcept>
 #include <string>
@@ -40,20 +42,34 @@ public:
     // schema_error naming the keyword and where it is) and stores it.
     void add(std::string name, boost::json::value document);
 
+    // Stores `document` without checking it and compiles its patterns only
+    // when first used. Only for the host's own compiled-in schemas: checking
+    // them and compiling every std::regex was two thirds of the host's
+    // start-up (issue 6), and they cannot change after the build; the sdk
+    // unit test checks each of them with add(). Plugin manifests and their
+    // schemas always go through add().
+    void add_prechecked(std::string name, boost::json::value document);
+
     // The document stored as `name`, or nullptr.
     const boost::json::value* find(std::string_view name) const noexcept;
 
     // The stored copy of `name` (stable for the set's lifetime), or nullptr.
     const std::string* find_name(std::string_view name) const noexcept;
 
-    // The compiled form of a `pattern` keyword's text, compiled once when its
-    // schema was added (std::regex construction dominates validation time
-    // otherwise), or nullptr for a pattern no stored schema uses.
+    // The compiled form of a `pattern` keyword's text, compiled once (when its
+    // schema was added, or on first use for add_prechecked; std::regex
+    // construction dominates validation time otherwise), or nullptr for a
+    // pattern no stored schema uses. Thread-safe.
     const std::regex* find_pattern(std::string_view pattern) const noexcept;
 
 private:
+    struct compiled_pattern {
+        mutable std::once_flag once;
+        mutable std::optional<std::regex> regex;  // empty if it failed to compile
+    };
+
     std::map<std::string, boost::json::value, std::less<>> documents_;
-    std::map<std::string, std::regex, std::less<>> patterns_;
+    std::map<std::string, compiled_pattern, std::less<>> patterns_;
 };
 
 // Validates instances against one document of a schema_set, which must

@@ -11,6 +11,8 @@ boost::json::object create_user(const wfn::node_call& call) {
     okta_session session(call, input.max_retries);
     okta::api_result result = session.client().create_user(input.body, input.activate, !input.password.empty());
     boost::json::object output = envelope(result);
+    // True when the create's answer was lost and the user was found made.
+    output["Reconciled"] = result.reconciled;
     if (result.succeeded()) {
         output["User"] = std::move(result.body);
     }

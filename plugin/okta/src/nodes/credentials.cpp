@@ -4,6 +4,13 @@
 
 #include <wfn/plugin.hpp>
 
+#include <array>
+#include <functional>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+
 namespace okta_plugin::nodes {
 namespace {
 
@@ -41,6 +48,48 @@ void check_token(std::string_view token) {
     }
 }
 
+// Decoding a PEM through OpenSSL 3 costs about 1.6 M instructions, nearly all
+// of a warm Get (callgrind, issue 6), and every call of a workflow carries the
+// same CaCertificate text. So the texts found usable are remembered (the full
+// text, compared byte for byte; the hash only picks the candidate); a text not
+// remembered is checked again, so a bad PEM always gets the same error.
+class usable_ca_memo {
+public:
+    bool known_usable(std::string_view pem) const {
+        const std::size_t hash = std::hash<std::string_view>{}(pem);
+        std::shared_lock lock(mutex_);
+        for (const auto& known : entries_) {
+            if (known.hash == hash && known.pem == pem) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void remember(std::string_view pem) {
+        const std::size_t hash = std::hash<std::string_view>{}(pem);
+        std::unique_lock lock(mutex_);
+        // Bounded: a handful of trust configurations per process is the
+        // norm; past that, the oldest entry is overwritten.
+        entries_[next_] = entry{hash, std::string(pem)};
+        next_ = (next_ + 1) % entries_.size();
+    }
+
+private:
+    struct entry {
+        std::size_t hash = 0;
+        std::string pem;
+    };
+    mutable std::shared_mutex mutex_;
+    std::array<entry, 16> entries_{};
+    std::size_t next_ = 0;
+};
+
+usable_ca_memo& usable_cas() {
+    static usable_ca_memo memo;
+    return memo;
+}
+
 }  // namespace
 
 okta::org_connection read_credentials(const boost::json::object& credentials) {
@@ -63,8 +112,11 @@ okta::org_connection read_credentials(const boost::json::object& credentials) {
             if (pem.size() > max_ca_pem_length) {
                 throw wfn::invalid_input_error("CaCertificate is larger than 256 KB.");
             }
-            if (auto problem = okta::ca_certificate_problem(pem)) {
-                throw wfn::invalid_input_error("CaCertificate is not usable: " + *problem + ".");
+            if (!usable_cas().known_usable(pem)) {
+                if (auto problem = okta::ca_certificate_problem(pem)) {
+                    throw wfn::invalid_input_error("CaCertificate is not usable: " + *problem + ".");
+                }
+                usable_cas().remember(pem);
             }
             connection.extra_ca_pem = std::string(pem);
         }

@@ -22,7 +22,15 @@ boost::json::object delete_once(okta_session& session, const delete_user_input& 
     if (target.id.empty()) {
         return envelope(target.failure);
     }
-    return envelope(session.client().delete_user(target.id, input.send_email));
+    okta::api_result result = session.client().delete_user(target.id, input.send_email);
+    if (result.outcome_unknown) {
+        // The DELETE may have deactivated the user; the same node run again
+        // would then delete it for good, which DeactivateOnly never asked for.
+        result.retryable = false;
+        result.error_message +=
+            " The DELETE may have reached Okta: check the user's status before running this node again.";
+    }
+    return envelope(result);
 }
 
 boost::json::object deactivate_then_delete(okta_session& session, const delete_user_input& input) {

@@ -7,7 +7,8 @@
 
 namespace okta_plugin::nodes {
 
-// StatusCode, ErrorMessage, ErrorCode and RequestId from `result`.
+// StatusCode, ErrorMessage, ErrorCode, RequestId and Retryable from
+// `result`, and RateLimitReset (ISO-8601 UTC) when Okta sent one with a 429.
 boost::json::object envelope(const okta::api_result& result);
 
 }  // namespace okta_plugin::nodes

@@ -1,5 +1,6 @@
 #include "okta/users_client.hpp"
 
+#include "okta/create_reconciler.hpp"
 #include "okta/error_codes.hpp"
 #include "transport/transport_error.hpp"
 
@@ -19,11 +20,15 @@ namespace {
 using namespace std::chrono_literals;
 using transport::failure;
 
+std::mt19937& random_source() {
+    thread_local std::mt19937 generator{std::random_device{}()};
+    return generator;
+}
+
 // Wait a little past the reset so that calls woken together do not all hit
 // the freshly opened window in the same millisecond.
 std::chrono::milliseconds jitter() {
-    thread_local std::mt19937 generator{std::random_device{}()};
-    return std::chrono::milliseconds(std::uniform_int_distribution<int>(100, 400)(generator));
+    return std::chrono::milliseconds(std::uniform_int_distribution<int>(100, 400)(random_source()));
 }
 
 std::string_view code_for(failure kind) {
@@ -94,25 +99,53 @@ std::string users_client::user_agent() {
 }
 
 void users_client::pace(rate_bucket bucket) {
-    auto until = pacer_.closed_until(org_.org.origin, bucket);
-    if (!until) {
-        return;
-    }
-    const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(*until - rate_pacer::clock::now()) + jitter();
-    // Not enough time left: send anyway and let Okta decide.
-    if (fits_budget(budget_, wait)) {
-        if (log_) {
-            log_("okta: no requests left in this rate-limit window; waiting " + seconds_text(wait) + " for it to reset");
+    bool told = false;
+    std::uint64_t ticket = 0;  // this call's place in the pacer's queue
+    for (;;) {
+        const auto now = rate_pacer::clock::now();
+        const auto decision = pacer_.admit(org_.org.origin, bucket, now, ticket);
+        if (decision.granted) {
+            return;
         }
-        transport::sleep_within(budget_, wait);
+        const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(decision.retry_at - now) + jitter();
+        // Not enough time left: send anyway and let Okta decide. A pacing
+        // wait is not a retry, so it never uses up MaxRetries.
+        if (!fits_budget(budget_, wait)) {
+            pacer_.force(org_.org.origin, bucket, ticket);
+            return;
+        }
+        if (log_ && !told) {
+            log_("okta: no requests left in this rate-limit window; waiting " + seconds_text(wait) + " for it to reset");
+            told = true;
+        }
+        if (!transport::sleep_within(budget_, wait)) {
+            pacer_.force(org_.org.origin, bucket, ticket);  // cancelled: call() gives the slot back
+            return;
+        }
     }
 }
 
+users_client::wait_result users_client::back_off(int retry, std::string_view why) {
+    const auto pause = full_jitter(backoff_ceiling(policy_.backoff, retry), random_source());
+    if (!fits_budget(budget_, pause)) {
+        return wait_result::no_time;
+    }
+    if (log_) {
+        log_("okta: " + std::string(why) + "; retrying in " + std::to_string(pause.count()) + " ms (retry " +
+             std::to_string(retry + 1) + " of " + std::to_string(policy_.max_retries) + ")");
+    }
+    return transport::sleep_within(budget_, pause) ? wait_result::waited : wait_result::cancelled;
+}
+
 api_result users_client::call(transport::method verb, const std::string& target, const std::string& body,
-                               bool body_has_secret, rate_bucket bucket, expected_body expected) {
+                               bool body_has_secret, rate_bucket bucket, expected_body expected, resend_rule rule) {
+    const auto cancelled_while_waiting = [] {
+        return failed_call(error_codes::cancelled, "The call was cancelled while waiting to retry the request.");
+    };
     for (int retry = 0;; ++retry) {
         pace(bucket);
         if (budget_.cancelled()) {
+            pacer_.record(org_.org.origin, bucket, rate_limit_headers{});
             return failed_call(error_codes::cancelled, "The call was cancelled before the request to " + org_.org.origin +
                                                       " was sent.");
         }
@@ -134,11 +167,28 @@ api_result users_client::call(transport::method verb, const std::string& target,
         try {
             response = http_.send(endpoint_, request, budget_);
         } catch (const transport::transport_error& error) {
+            pacer_.record(org_.org.origin, bucket, rate_limit_headers{});
+            const std::string what = std::string(transport::method_name(verb)) + " " + target + " failed (" +
+                                     std::string(transport::failure_name(error.kind())) + ")";
             if (log_) {
-                log_("okta: " + std::string(transport::method_name(verb)) + " " + target + " failed (" +
-                     std::string(transport::failure_name(error.kind())) + ")");
+                log_("okta: " + what);
             }
-            return failed_call(code_for(error.kind()), error.what());
+            api_result failed = failed_call(code_for(error.kind()), error.what());
+            // A timeout at the deadline is worth another run of the node, but
+            // not another try within this call.
+            failed.retryable = is_transient_failure(error.kind(), true);
+            failed.outcome_unknown = !error.nothing_sent() && error.kind() != failure::cancelled;
+            const bool may_resend = rule == resend_rule::idempotent || error.nothing_sent();
+            if (is_transient_failure(error.kind(), !budget_.expired()) && may_resend && retry < policy_.max_retries) {
+                const auto waited = back_off(retry, what);
+                if (waited == wait_result::waited) {
+                    continue;
+                }
+                if (waited == wait_result::cancelled) {
+                    return cancelled_while_waiting();
+                }
+            }
+            return failed;
         }
 
         const rate_limit_headers limits = read_rate_limit_headers(response);
@@ -151,8 +201,27 @@ api_result users_client::call(transport::method verb, const std::string& target,
                  (result.request_id.empty() ? "" : " (request id " + result.request_id + ")"));
         }
         if (response.status != 429) {
+            if (!is_retryable_status(response.status)) {
+                return result;
+            }
+            result.retryable = true;
+            // A 5xx may come from a proxy after Okta did the work.
+            result.outcome_unknown = rule == resend_rule::only_if_not_carried_out;
+            if (rule == resend_rule::idempotent && retry < policy_.max_retries) {
+                const auto waited = back_off(retry, "Okta answered " + std::to_string(response.status));
+                if (waited == wait_result::waited) {
+                    continue;
+                }
+                if (waited == wait_result::cancelled) {
+                    return cancelled_while_waiting();
+                }
+            }
             return result;
         }
+        // A 429 means Okta did not carry the request out: safe to resend,
+        // whatever the method, once the window resets.
+        result.retryable = true;
+        result.rate_limit_reset = limits.reset_epoch;
         const auto wait = time_until_reset(limits, std::chrono::system_clock::now());
         const auto pause = wait.value_or(std::chrono::milliseconds(0)) + jitter();
         if (wait && retry < policy_.max_retries && fits_budget(budget_, pause)) {
@@ -170,10 +239,65 @@ api_result users_client::call(transport::method verb, const std::string& target,
     }
 }
 
+api_result users_client::send_create(const std::string& text, bool activate, bool body_has_secret) {
+    return call(transport::method::post, create_user_target(activate), text, body_has_secret,
+                rate_bucket::users_collection, expected_body::user, resend_rule::only_if_not_carried_out);
+}
+
 api_result users_client::create_user(const boost::json::object& body, bool activate, bool body_has_secret) {
     std::string text = boost::json::serialize(body);
-    api_result result = call(transport::method::post, create_user_target(activate), text, body_has_secret,
-                             rate_bucket::users_collection, expected_body::user);
+    api_result result = send_create(text, activate, body_has_secret);
+
+    const auto* profile = body.if_contains("profile");
+    const auto* login = profile != nullptr && profile->is_object() ? profile->as_object().if_contains("login") : nullptr;
+    bool resent = false;
+    // Reconcile after an answer that leaves the outcome unknown, and after a
+    // resent create that meets a duplicate login (the first one may have
+    // been carried out late, after the lookup).
+    while (login != nullptr && login->is_string() &&
+           (result.outcome_unknown || (resent && result.status == 400 && result.error_code == "E0000001"))) {
+        const std::string name(login->as_string());
+        if (log_) {
+            log_("okta: the create's outcome is unknown (" + std::to_string(result.status) + " " + result.error_code +
+                 "); looking the login up before doing anything else");
+        }
+        api_result found = find_user_by_login(name);
+        if (found.succeeded()) {
+            if (profile_matches(profile->as_object(), found.body)) {
+                if (log_) {
+                    log_("okta: reconciled: the user exists with the profile sent, so the create was carried out");
+                }
+                found.status = 200;
+                found.reconciled = true;
+                result = std::move(found);
+            } else {
+                api_result conflict;
+                conflict.status = 400;
+                conflict.error_code = "E0000001";
+                conflict.request_id = found.request_id;
+                conflict.error_message =
+                    "Api validation failed: login. A user with the login " + name +
+                    " already exists with a different profile; the create's own answer was lost (" +
+                    result.error_message + "), and nothing was changed or resent.";
+                result = std::move(conflict);
+            }
+            break;
+        }
+        if (found.status != 404) {
+            result.error_message += " Checking whether the user was created anyway failed too: " + found.error_message;
+            break;
+        }
+        if (resent || policy_.max_retries == 0) {
+            result.outcome_unknown = false;
+            result.error_message += " No user has the login " + name + ", so nothing was created.";
+            break;
+        }
+        if (log_) {
+            log_("okta: no user has the login yet; sending the create once more");
+        }
+        resent = true;
+        result = send_create(text, activate, body_has_secret);
+    }
     if (body_has_secret) {
         transport::wipe(text);
     }
@@ -182,7 +306,7 @@ api_result users_client::create_user(const boost::json::object& body, bool activ
 
 api_result users_client::get_user(std::string_view id_or_login) {
     return call(transport::method::get, user_target(id_or_login), {}, false, rate_bucket::user_read,
-                expected_body::user);
+                expected_body::user, resend_rule::idempotent);
 }
 
 api_result users_client::find_user_by_login(std::string_view login) {
@@ -213,11 +337,12 @@ api_result users_client::find_user_by_login(std::string_view login) {
 
 api_result users_client::list_users(const list_query& query) {
     return call(transport::method::get, list_users_target(query), {}, false, rate_bucket::users_collection,
-                expected_body::user_list);
+                expected_body::user_list, resend_rule::idempotent);
 }
 
 api_result users_client::list_next_page(const std::string& next_page) {
-    return call(transport::method::get, next_page, {}, false, rate_bucket::users_collection, expected_body::user_list);
+    return call(transport::method::get, next_page, {}, false, rate_bucket::users_collection, expected_body::user_list,
+                resend_rule::idempotent);
 }
 
 api_result users_client::list_all_users(const list_query& query) {
@@ -253,8 +378,10 @@ api_result users_client::list_all_users(const list_query& query) {
 
 api_result users_client::update_user(std::string_view id, const boost::json::object& body, bool body_has_secret) {
     std::string text = boost::json::serialize(body);
-    api_result result =
-        call(transport::method::post, user_target(id), text, body_has_secret, rate_bucket::user_write, expected_body::user);
+    // Okta's partial update sets the fields sent, so sending it twice ends
+    // in the same state: it is retried like a PUT.
+    api_result result = call(transport::method::post, user_target(id), text, body_has_secret, rate_bucket::user_write,
+                             expected_body::user, resend_rule::idempotent);
     if (body_has_secret) {
         transport::wipe(text);
     }
@@ -263,7 +390,7 @@ api_result users_client::update_user(std::string_view id, const boost::json::obj
 
 api_result users_client::delete_user(std::string_view id, bool send_email) {
     return call(transport::method::del, delete_user_target(id, send_email), {}, false, rate_bucket::user_write,
-                expected_body::nothing);
+                expected_body::nothing, resend_rule::only_if_not_carried_out);
 }
 
 }  // namespace okta_plugin::okta

@@ -8,6 +8,7 @@
 #include "okta/api_result.hpp"
 #include "okta/org_address.hpp"
 #include "okta/rate_limit.hpp"
+#include "okta/retry_rules.hpp"
 #include "okta/secret_text.hpp"
 #include "okta/user_targets.hpp"
 #include "transport/call_budget.hpp"
@@ -28,8 +29,11 @@ struct org_connection {
 };
 
 struct client_policy {
-    // 429 retries (after waiting for X-Rate-Limit-Reset) per request.
+    // Retries per request, of every kind (README "Retry policy"): after a
+    // 429 (waiting for X-Rate-Limit-Reset), a retryable 5xx or a lost
+    // connection (backing off). Waits for the pacer are not retries.
     int max_retries = 2;
+    backoff_policy backoff{};
 };
 
 // Receives one diagnostic line per request; never given a secret.
@@ -41,6 +45,9 @@ public:
     users_client(transport::https_client& http, rate_pacer& pacer, const org_connection& org,
                  client_policy policy, transport::call_budget budget, log_sink log = {});
 
+    // Never sent twice blindly: when the answer is lost, the login is looked
+    // up; a user with the profile sent is reported as created (reconciled),
+    // and only when there is none is the create sent once more.
     api_result create_user(const boost::json::object& body, bool activate, bool body_has_secret);
     // By id or login in the path; a login with "/" needs find_user_by_login.
     api_result get_user(std::string_view id_or_login);
@@ -53,6 +60,8 @@ public:
     // Every page from `query` on, following rel="next" within the budget.
     api_result list_all_users(const list_query& query);
     api_result update_user(std::string_view id, const boost::json::object& body, bool body_has_secret);
+    // Sent again only when it certainly was not carried out (a 429, nothing
+    // sent): a resent DELETE could delete a user the first only deactivated.
     api_result delete_user(std::string_view id, bool send_email);
 
     // "wfn-okta/1.0.0 (com.wfn.okta; Linux)"
@@ -60,8 +69,14 @@ public:
 
 private:
     api_result call(transport::method verb, const std::string& target, const std::string& body, bool body_has_secret,
-                    rate_bucket bucket, expected_body expected);
+                    rate_bucket bucket, expected_body expected, resend_rule rule);
+    api_result send_create(const std::string& text, bool activate, bool body_has_secret);
+    // Waits for a rate-limit slot when the deadline allows (then takes it).
     void pace(rate_bucket bucket);
+    enum class wait_result { waited, no_time, cancelled };
+    // Sleeps a full-jitter backoff before retry number `retry` (from 0),
+    // unless it would not leave time for the request within the deadline.
+    wait_result back_off(int retry, std::string_view why);
 
     transport::https_client& http_;
     rate_pacer& pacer_;

@@ -36,16 +36,27 @@ connection_pool::lease connection_pool::acquire(const std::string& key, const st
     std::unique_lock lock(mutex_);
     for (;;) {
         server_slot& slot = slots_[key];
-        // Most recently used first: the likeliest to still be open.
-        while (!slot.idle.empty()) {
+        // Most recently used first: the likeliest to still be open. The slot
+        // is taken before the lock is dropped, so the liveness check (a
+        // poll() system call) runs outside the lock, not serialising every
+        // thread behind it.
+        if (!slot.idle.empty()) {
             std::unique_ptr<connection> candidate = std::move(slot.idle.back());
             slot.idle.pop_back();
+            ++slot.in_use;
+            lock.unlock();
             const bool fresh_enough =
                 std::chrono::steady_clock::now() - candidate->idle_since() < limits_.max_idle_time;
             if (fresh_enough && candidate->still_usable()) {
-                ++slot.in_use;
                 return lease(*this, key, std::move(candidate), true);
             }
+            candidate.reset();  // closes the stale socket outside the lock
+            lock.lock();
+            --slots_[key].in_use;
+            if (waiting_ != 0) {
+                slot_freed_.notify_one();
+            }
+            continue;
         }
         if (slot.in_use < limits_.max_per_server) {
             ++slot.in_use;
@@ -68,12 +79,15 @@ connection_pool::lease connection_pool::acquire(const std::string& key, const st
                                       " ms while waiting for a free connection.",
                                   true);
         }
+        ++waiting_;
         slot_freed_.wait_for(lock, std::min<call_budget::clock::duration>(poll_interval, budget.remaining()));
+        --waiting_;
     }
 }
 
 void connection_pool::release(const std::string& key, std::unique_ptr<connection> returned, bool keep_alive) {
     std::unique_ptr<connection> closing;
+    bool someone_waits = false;
     {
         std::lock_guard lock(mutex_);
         server_slot& slot = slots_[key];
@@ -84,8 +98,13 @@ void connection_pool::release(const std::string& key, std::unique_ptr<connection
         } else {
             closing = std::move(returned);
         }
+        someone_waits = waiting_ != 0;
     }
-    slot_freed_.notify_one();
+    // Waking no one is the common case (16 threads, 32 connections allowed):
+    // it skips a futex call per request.
+    if (someone_waits) {
+        slot_freed_.notify_one();
+    }
     // `closing` closes its socket here, outside the lock.
 }
 

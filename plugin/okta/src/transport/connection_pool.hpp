@@ -17,10 +17,17 @@
 namespace okta_plugin::transport {
 
 struct pool_limits {
-    // Connections open at once to one server (in use plus idle).
-    std::size_t max_per_server = 8;
-    // Idle connections kept for reuse per server.
-    std::size_t max_idle_per_server = 4;
+    // Connections open at once to one server (in use plus idle). An engine
+    // runs up to 16 node calls at once (the benchmark too); with 8,
+    // half of them queued for a connection. 32 leaves room for two such
+    // workflows while keeping the open sockets (and Okta's per-client
+    // connection count) bounded.
+    std::size_t max_per_server = 32;
+    // Idle connections kept for reuse per server. As many as may be open: a
+    // burst of calls returns its connections all at once, and closing the
+    // ones past a lower mark only means a new TCP + TLS handshake on the next
+    // burst. max_idle_time closes them when traffic stops.
+    std::size_t max_idle_per_server = 32;
     // Servers (and load balancers) drop idle connections after a while; one
     // idle longer than this is closed rather than risked.
     std::chrono::seconds max_idle_time{30};
@@ -80,6 +87,7 @@ private:
     pool_limits limits_;
     std::mutex mutex_;
     std::condition_variable slot_freed_;
+    std::size_t waiting_ = 0;  // threads in slot_freed_.wait_for (under mutex_)
     std::map<std::string, server_slot> slots_;
 };
 

@@ -5,12 +5,23 @@
 #include "transport/tls_context.hpp"
 #include "transport/transport_error.hpp"
 
+#include <cstdio>
+
 namespace okta_plugin::transport {
 namespace {
 
-// Connections are only shared between calls that trust the same CAs.
-std::string pool_key(const endpoint& server) {
-    return describe_server(server.host, server.port) + '\n' + server.extra_ca_pem;
+// Connections are only shared between calls that trust the same CAs, that is
+// that use the same TLS context (tls_context_cache returns one per trust
+// configuration). The context's address stands for it, so the key does not
+// copy the whole PEM on every call; the address cannot be reused for another
+// context while a connection of this key is alive, as each holds its context.
+std::string pool_key(const std::string& name, const boost::asio::ssl::context& tls) {
+    char address[2 + 2 * sizeof(void*) + 1];
+    const int length = std::snprintf(address, sizeof address, "%p", static_cast<const void*>(&tls));
+    std::string key;
+    key.reserve(name.size() + 1 + static_cast<std::size_t>(length));
+    key.append(name).append(1, '\n').append(address, static_cast<std::size_t>(length));
+    return key;
 }
 
 // Only a GET may be sent twice once it has left: Okta's DELETE is idempotent
@@ -50,7 +61,7 @@ wire_response https_client::send(const endpoint& server, const wire_request& req
                               true);
     }
     auto tls = impl_->contexts.get(server.extra_ca_pem);
-    const std::string key = pool_key(server);
+    const std::string key = pool_key(name, *tls);
     const exchange_limits limits{impl_->options.max_body_bytes, exchange_limits{}.max_header_bytes};
     auto make = [&] { return std::make_unique<connection>(tls, server.host, server.port); };
 
@@ -72,7 +83,8 @@ wire_response https_client::send(const endpoint& server, const wire_request& req
 }
 
 std::size_t https_client::idle_connections(const endpoint& server) {
-    return impl_->pool.idle_count(pool_key(server));
+    auto tls = impl_->contexts.get(server.extra_ca_pem);
+    return impl_->pool.idle_count(pool_key(describe_server(server.host, server.port), *tls));
 }
 
 }  // namespace okta_plugin::transport

@@ -21,8 +21,9 @@ struct endpoint {
 };
 
 struct client_options {
-    std::size_t max_connections_per_server = 8;
-    std::size_t max_idle_connections_per_server = 4;
+    // See pool_limits for why these values.
+    std::size_t max_connections_per_server = 32;
+    std::size_t max_idle_connections_per_server = 32;
     std::chrono::seconds max_idle_time{30};
     std::size_t max_body_bytes = 64u * 1024u * 1024u;
     // Bounds one exchange when the host gave the call no deadline at all.

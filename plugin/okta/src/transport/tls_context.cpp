@@ -7,6 +7,7 @@
 #include <openssl/x509.h>
 
 #include <cstdlib>
+#include <functional>
 
 namespace okta_plugin::transport {
 
@@ -38,30 +39,30 @@ namespace {
 
 // The system store OpenSSL loads depends on these variables; a context built
 // before one changed must not stand in for the new setting.
-std::string trust_key(std::string_view extra_ca_pem) {
-    std::string key(extra_ca_pem);
-    for (const char* variable : {X509_get_default_cert_file_env(), X509_get_default_cert_dir_env()}) {
-        key += '\0';
-        if (const char* value = std::getenv(variable)) {
-            key += value;
-        }
-    }
-    return key;
+std::string_view env_or_empty(const char* variable) {
+    const char* value = std::getenv(variable);
+    return value == nullptr ? std::string_view{} : std::string_view{value};
 }
 
 }  // namespace
 
 std::shared_ptr<ssl::context> tls_context_cache::get(std::string_view extra_ca_pem) {
-    const std::string key = trust_key(extra_ca_pem);
+    const std::size_t hash = std::hash<std::string_view>{}(extra_ca_pem);
+    const std::string_view cert_file = env_or_empty(X509_get_default_cert_file_env());
+    const std::string_view cert_dir = env_or_empty(X509_get_default_cert_dir_env());
     std::lock_guard lock(mutex_);
-    if (auto found = contexts_.find(key); found != contexts_.end()) {
-        return found->second;
+    for (const auto& cached : contexts_) {
+        if (cached.hash == hash && cached.extra_ca_pem == extra_ca_pem && cached.cert_file_env == cert_file &&
+            cached.cert_dir_env == cert_dir) {
+            return cached.context;
+        }
     }
     auto context = make_client_tls_context(extra_ca_pem);
     if (contexts_.size() >= max_entries) {
         contexts_.erase(contexts_.begin());
     }
-    contexts_.emplace(key, context);
+    contexts_.push_back(
+        entry{hash, std::string(extra_ca_pem), std::string(cert_file), std::string(cert_dir), context});
     return context;
 }
 

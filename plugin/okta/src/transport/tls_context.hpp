@@ -3,11 +3,12 @@
 
 #include <boost/asio/ssl/context.hpp>
 
-#include <map>
+#include <cstddef>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace okta_plugin::transport {
 
@@ -29,8 +30,18 @@ private:
     // the oldest is dropped (connections holding it keep it alive).
     static constexpr std::size_t max_entries = 16;
 
+    // Looked up on every call, so the lookup copies nothing: the hash picks
+    // candidates, then the PEM and the variables are compared in place.
+    struct entry {
+        std::size_t hash;
+        std::string extra_ca_pem;
+        std::string cert_file_env;
+        std::string cert_dir_env;
+        std::shared_ptr<boost::asio::ssl::context> context;
+    };
+
     std::mutex mutex_;
-    std::map<std::string, std::shared_ptr<boost::asio::ssl::context>, std::less<>> contexts_;
+    std::vector<entry> contexts_;  // oldest first
 };
 
 }  // namespace okta_plugin::transport
