@@ -158,9 +158,10 @@ void schema_set::add(std::string name, boost::json::value document) {
     } catch (const schema_error& error) {
         throw schema_error(name + error.what());
     }
-    for (auto& [text, regex] : patterns) {
-        compiled_pattern& slot = patterns_.try_emplace(text).first->second;
-        std::call_once(slot.once, [&] { slot.regex.emplace(std::move(regex)); });
+    // Not a structured binding: Clang 14 (the fuzz build) cannot capture one in a lambda.
+    for (auto& entry : patterns) {
+        compiled_pattern& slot = patterns_.try_emplace(entry.first).first->second;
+        std::call_once(slot.once, [&] { slot.regex.emplace(std::move(entry.second)); });
     }
     documents_.insert_or_assign(std::move(name), std::move(document));
 }
