@@ -1,6 +1,8 @@
 // okta.user.list end to end: pages, cursors, ReturnAll, search encoding.
 #include "okta_bench.hpp"
 
+#include <boost/json/parse.hpp>
+
 #include <set>
 
 using namespace okta_it;
@@ -72,6 +74,38 @@ BOOST_AUTO_TEST_CASE(return_all_follows_every_next_link) {
     for (std::size_t i = 1; i < sent.size(); ++i) {
         BOOST_TEST(target_of(sent[i]).find("after=") != std::string::npos);
     }
+}
+
+BOOST_AUTO_TEST_CASE(return_all_as_text_is_the_same_list_as_one_big_page) {
+    // The text path (run_text) is what an engine forwarding outputs gets: the
+    // users are Okta's page texts spliced together, so it must still be one
+    // valid JSON object, holding the same users as a single page of them all.
+    const json::object return_all{{"Limit", 2}, {"ReturnAll", true}};
+    const std::string text =
+        host().run_text("okta.user.list", json::serialize(return_all), json::serialize(sandbox_credentials()));
+    const json::object output = json::parse(text).as_object();
+    BOOST_TEST(output.at("StatusCode") == 200);
+    BOOST_TEST(output.at("ErrorMessage") == "");
+    BOOST_TEST(output.at("NextCursor") == "");
+    const auto one_page = run("okta.user.list", json::object{{"Limit", 200}});
+    BOOST_TEST_REQUIRE(one_page.status() == 200, one_page.message());
+    BOOST_TEST(output.at("Users") == one_page.output.at("Users"));
+    // And run() sees the same output, parsed (but for the RequestId, which
+    // names each call's own last request).
+    json::object through_run = run("okta.user.list", return_all).output;
+    json::object through_text = output;
+    through_run.erase("RequestId");
+    through_text.erase("RequestId");
+    BOOST_TEST(through_run == through_text);
+}
+
+BOOST_AUTO_TEST_CASE(return_all_with_no_match_is_an_empty_array) {
+    const json::object params{{"Search", "profile.login eq \"nobody@example.com\""}, {"ReturnAll", true}};
+    const std::string text =
+        host().run_text("okta.user.list", json::serialize(params), json::serialize(sandbox_credentials()));
+    const json::object output = json::parse(text).as_object();
+    BOOST_TEST(output.at("StatusCode") == 200);
+    BOOST_TEST(output.at("Users").as_array().empty());
 }
 
 BOOST_AUTO_TEST_CASE(default_limit_sends_no_limit) {

@@ -3,6 +3,8 @@
 // dominate the run time), reset to a clean state before each test.
 #pragma once
 
+#include "secret_audit.hpp"
+
 #include "okta_sandbox/admin.hpp"
 #include "okta_sandbox/process.hpp"
 
@@ -66,6 +68,10 @@ struct node_run {
     const json::object& user() const { return output.at("User").as_object(); }
 };
 
+inline std::vector<std::string> find_leaks(const node_run& run, const std::vector<std::string>& secrets) {
+    return find_leaks(run.output, run.log, secrets);
+}
+
 struct bench {
     bench() {
         admin().reset();
@@ -84,11 +90,22 @@ struct bench {
             result.log.emplace_back(line);
         };
         result.output = host().run(node, json::serialize(params), json::serialize(credentials), options);
+        audit(result, secrets_of(params, credentials));
         return result;
     }
 
     node_run run(std::string_view node, const json::object& params) {
         return run(node, params, sandbox_credentials());
+    }
+
+    static void audit(const node_run& result, const std::vector<std::string>& secrets) {
+        const auto leaks = find_leaks(result, secrets);
+        for (const auto& leak : leaks) {
+            BOOST_ERROR("a secret leaked into the " << leak);
+        }
+        audited().leaks += leaks.size();
+        ++audited().runs;
+        audited().log_lines += result.log.size();
     }
 
     static json::object params(std::string_view text) { return json::parse(text).as_object(); }

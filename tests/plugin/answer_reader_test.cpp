@@ -74,6 +74,13 @@ BOOST_AUTO_TEST_CASE(a_204_needs_no_body) {
     BOOST_TEST(result.body.is_null());
 }
 
+// Okta answers a DELETE with an empty 204; a 2xx carrying garbage is no proof
+// the delete was done, so it is not reported as one.
+BOOST_AUTO_TEST_CASE(where_no_body_is_due_any_json_is_fine_and_garbage_is_not) {
+    BOOST_TEST(answer(200, "{}").read(expected_body::nothing).succeeded());
+    BOOST_TEST(answer(200, "{\"id\":\"x").read(expected_body::nothing).error_code == "WFN_BAD_RESPONSE");
+}
+
 BOOST_AUTO_TEST_CASE(a_list_page_with_its_next_page) {
     const auto result = answer(200, "[]")
                             .link(R"(<https://dev-1.okta.com/api/v1/users?after=000self&limit=2>; rel="self")")

@@ -20,9 +20,11 @@ struct validation_fixture : node_runner {
         return run(node_id, params, credentials);
     }
 
-    // Asserts a -1 whose message starts with `parameter`.
+    // Asserts a -1 whose message starts with `parameter`, and that tells the
+    // engine a rerun with the same input is pointless.
     static void expect_refusal(const boost::json::object& output, std::string_view parameter) {
         BOOST_TEST(status_of(output) == -1);
+        BOOST_TEST(output.at("Retryable") == false);
         BOOST_TEST(message_of(output).rfind(std::string(parameter), 0) == 0, "message: " << message_of(output));
     }
 };

@@ -70,7 +70,11 @@ public:
         for (const auto& node : nodes::okta_plugin_definition().nodes) {
             if (node.id == node_id) {
                 try {
-                    return node.run(wfn::node_call{params, credentials, context});
+                    const wfn::node_call call{params, credentials, context};
+                    if (node.run_text != nullptr) {
+                        return boost::json::parse(node.run_text(call)).as_object();
+                    }
+                    return node.run(call);
                 } catch (const wfn::invalid_input_error& error) {
                     return wfn::invalid_input(error.what());
                 }

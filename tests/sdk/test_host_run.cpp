@@ -73,6 +73,7 @@ BOOST_AUTO_TEST_CASE(a_std_exception_becomes_status_500_with_its_message) {
     const auto output = run("test.throw_std", "{}");
     BOOST_TEST(status_of(output) == 500);
     BOOST_TEST(contains(message_of(output), "boom from test.throw_std"));
+    BOOST_TEST(output.at("Retryable") == false);  // a defect: an engine must not loop on it
 }
 
 BOOST_AUTO_TEST_CASE(a_thrown_int_becomes_status_500) {
@@ -120,6 +121,7 @@ BOOST_AUTO_TEST_CASE(invalid_json_is_status_minus_one) {
     const auto output = run("test.echo", R"({"Message": )");
     BOOST_TEST(status_of(output) == -1);
     BOOST_TEST(contains(message_of(output), "Parameters are not valid JSON"));
+    BOOST_TEST(output.at("Retryable") == false);  // the same input would fail the same way
 }
 
 BOOST_AUTO_TEST_CASE(empty_parameters_are_status_minus_one) {

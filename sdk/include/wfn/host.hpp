@@ -126,6 +126,16 @@ public:
     boost::json::object run(std::string_view node_id, std::string_view params_json,
                             std::string_view credentials_json, const run_options& options = {}) const;
 
+    // run(), for a host that passes outputs on as text (to a queue, a store,
+    // the next process): the output's JSON text, never parsed into a DOM.
+    // The plugin's text is returned as is when it keeps the envelope, which
+    // is checked in one streaming pass; otherwise it is mended as run() would
+    // and serialised. The returned string is the caller's (a copy made when
+    // the plugin set it, so it outlives the call). Same failures, threading
+    // and borrowing of the arguments as run().
+    std::string run_text(std::string_view node_id, std::string_view params_json,
+                         std::string_view credentials_json, const run_options& options = {}) const;
+
 private:
     struct impl;
     std::unique_ptr<impl> impl_;

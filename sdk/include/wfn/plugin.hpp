@@ -83,12 +83,25 @@ struct node_call {
 // and an ErrorMessage if it throws, and fills a missing ErrorMessage.
 using node_function = boost::json::object (*)(const node_call& call);
 
+// A node body that returns its output already serialised: for outputs too big
+// to hold as a DOM and as text at once (a list of 20,000 users), built
+// piece by piece. The text must be one JSON object with an integer
+// StatusCode and a string ErrorMessage: the helper checks that in one
+// streaming pass (no DOM) and passes the text on unchanged; otherwise it
+// answers StatusCode 500 instead. A throw becomes StatusCode 500 (or -1 for
+// invalid_input_error) as for node_function. Ownership: the returned string
+// is the node's; the helper hands it to the host's set_result, which copies
+// it, and frees it. Threading: as node_function, called concurrently.
+using text_node_function = std::string (*)(const node_call& call);
+
 struct node_definition {
     std::string_view id;
     std::string_view display_name;
     std::uint32_t version = 1;
     std::uint32_t flags = 0;
     node_function run = nullptr;
+    // Used instead of `run` when set.
+    text_node_function run_text = nullptr;
 };
 
 struct plugin_definition {
@@ -106,7 +119,11 @@ struct plugin_definition {
 };
 
 // Output envelope builders (DESIGN.md §4).
+// {"StatusCode": status_code, "ErrorMessage": error_message}.
 boost::json::object make_output(std::int64_t status_code, std::string_view error_message = {});
+// {"StatusCode": -1, "ErrorMessage": error_message, "Retryable": false}: the
+// answer to input that is wrong, which running the node again cannot fix.
+// The helper builds the same for invalid_input_error and unparseable input.
 boost::json::object invalid_input(std::string_view error_message);
 
 // Thrown by node code to answer StatusCode -1 with `what()` as ErrorMessage

@@ -1,7 +1,10 @@
 #include "node_call.hpp"
 
 #include "abi_checks.hpp"
+#include "../common/envelope_scan.hpp"
 #include "json_text.hpp"
+
+#include <boost/json/serialize.hpp>
 
 #include <chrono>
 #include <mutex>
@@ -103,9 +106,17 @@ boost::json::object host_output(std::int64_t status_code, std::string message) {
     return output;
 }
 
-boost::json::object call_node(const wfn_node_descriptor& node, std::string_view node_id,
-                              std::string_view params_json, std::string_view credentials_json,
-                              const run_options& options) {
+namespace {
+
+// What one execute() call left: the output text it set, or, when it did not
+// answer properly, the host's own output saying why.
+struct executed {
+    std::string text;
+    std::optional<boost::json::object> failure;
+};
+
+executed execute_node(const wfn_node_descriptor& node, std::string_view node_id, std::string_view params_json,
+                      std::string_view credentials_json, const run_options& options) {
     const auto timeout_ms = options.timeout.count() > 0 ? static_cast<std::uint64_t>(options.timeout.count()) : 0u;
     call_state state{options, std::nullopt, {}, {}, {}};
     if (timeout_ms > 0) {
@@ -127,20 +138,45 @@ boost::json::object call_node(const wfn_node_descriptor& node, std::string_view 
         status = node.execute(&node, {params_json.data(), params_json.size()},
                               {credentials_json.data(), credentials_json.size()}, &context);
     } catch (...) {
-        return host_output(500, "Node " + std::string(node_id) +
-                                    " let an exception escape its plugin, which the ABI forbids.");
+        return {{}, host_output(500, "Node " + std::string(node_id) +
+                                        " let an exception escape its plugin, which the ABI forbids.")};
     }
 
     const std::lock_guard lock(state.result_mutex);
     if (status != WFN_STATUS_OK) {
-        return host_output(500, "Node " + std::string(node_id) + " failed inside its plugin: execute() returned " +
-                                    status_name(status) + ".");
+        return {{}, host_output(500, "Node " + std::string(node_id) + " failed inside its plugin: execute() returned " +
+                                        status_name(status) + ".")};
     }
     if (!state.result) {
-        return host_output(500, "Node " + std::string(node_id) +
-                                    " returned WFN_STATUS_OK without an output (it never called set_result).");
+        return {{}, host_output(500, "Node " + std::string(node_id) +
+                                        " returned WFN_STATUS_OK without an output (it never called set_result).")};
     }
-    return checked_output(node_id, *state.result);
+    return {std::move(*state.result), std::nullopt};
+}
+
+}  // namespace
+
+boost::json::object call_node(const wfn_node_descriptor& node, std::string_view node_id,
+                              std::string_view params_json, std::string_view credentials_json,
+                              const run_options& options) {
+    executed result = execute_node(node, node_id, params_json, credentials_json, options);
+    if (result.failure) {
+        return std::move(*result.failure);
+    }
+    return checked_output(node_id, result.text);
+}
+
+std::string call_node_text(const wfn_node_descriptor& node, std::string_view node_id, std::string_view params_json,
+                           std::string_view credentials_json, const run_options& options) {
+    executed result = execute_node(node, node_id, params_json, credentials_json, options);
+    if (result.failure) {
+        return boost::json::serialize(*result.failure);
+    }
+    if (wfn::detail::keeps_envelope(result.text)) {
+        return std::move(result.text);
+    }
+    // Rare, and never large in practice: mend it the way run() does.
+    return boost::json::serialize(checked_output(node_id, result.text));
 }
 
 }  // namespace wfn::host::detail

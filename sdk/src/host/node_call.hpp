@@ -6,6 +6,7 @@
 
 #include <boost/json/object.hpp>
 
+#include <string>
 #include <string_view>
 
 namespace wfn::host::detail {
@@ -15,6 +16,11 @@ namespace wfn::host::detail {
 boost::json::object call_node(const wfn_node_descriptor& node, std::string_view node_id,
                               std::string_view params_json, std::string_view credentials_json,
                               const run_options& options);
+
+// The same, as the output's JSON text: the node's own text when it keeps the
+// envelope (checked without building a DOM), else the mended output serialised.
+std::string call_node_text(const wfn_node_descriptor& node, std::string_view node_id, std::string_view params_json,
+                           std::string_view credentials_json, const run_options& options);
 
 // The output the host produces itself when the node cannot answer.
 boost::json::object host_output(std::int64_t status_code, std::string message);

@@ -6,6 +6,8 @@
 #include "loaded_plugin.hpp"
 #include "node_call.hpp"
 
+#include <boost/json/serialize.hpp>
+
 #include <algorithm>
 #include <map>
 #include <stdexcept>
@@ -134,6 +136,16 @@ boost::json::object plugin_host::run(std::string_view node_id, std::string_view 
         return detail::host_output(-1, "Unknown node " + std::string(node_id) + ": no loaded plugin provides it.");
     }
     return detail::call_node(*impl_->descriptors[found->second], node_id, params_json, credentials_json, options);
+}
+
+std::string plugin_host::run_text(std::string_view node_id, std::string_view params_json,
+                                  std::string_view credentials_json, const run_options& options) const {
+    const auto found = impl_->node_index.find(node_id);
+    if (found == impl_->node_index.end()) {
+        return boost::json::serialize(
+            detail::host_output(-1, "Unknown node " + std::string(node_id) + ": no loaded plugin provides it."));
+    }
+    return detail::call_node_text(*impl_->descriptors[found->second], node_id, params_json, credentials_json, options);
 }
 
 }  // namespace wfn::host

@@ -2,6 +2,8 @@
 // and the execute() trampoline that keeps every exception inside the plugin.
 #include <wfn/plugin.hpp>
 
+#include "../common/envelope_scan.hpp"
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -71,23 +73,44 @@ void enforce_envelope(boost::json::object& output, std::string_view node_id) {
     }
 }
 
-boost::json::object run_node(const node_definition& node, wfn_string_view params_json,
-                             wfn_string_view credentials_json, const wfn_call_context& raw_context) {
+// A node that threw has a defect, not a passing condition: Retryable false
+// keeps an engine from looping on it.
+boost::json::object unexpected_failure(std::string_view message) {
+    boost::json::object output = make_output(status_internal_error, message);
+    output["Retryable"] = false;
+    return output;
+}
+
+// The node's output text: its own (run_text), or its object serialised with
+// the envelope enforced.
+std::string run_node(const node_definition& node, wfn_string_view params_json, wfn_string_view credentials_json,
+                     const wfn_call_context& raw_context) {
     try {
         const boost::json::object params = parse_input(view(params_json), "Parameters", false);
         const boost::json::object credentials = parse_input(view(credentials_json), "Credentials", true);
         const call_context context(raw_context);
-        boost::json::object output = node.run(node_call{params, credentials, context});
+        const node_call call{params, credentials, context};
+        if (node.run_text != nullptr) {
+            std::string text = node.run_text(call);
+            // Checked in one streaming pass: the text may be a huge list.
+            if (!keeps_envelope(text)) {
+                return boost::json::serialize(unexpected_failure(
+                    "Node " + std::string(node.id) +
+                    " produced an output that is not a JSON object with an integer StatusCode and a string ErrorMessage."));
+            }
+            return text;
+        }
+        boost::json::object output = node.run(call);
         enforce_envelope(output, node.id);
-        return output;
+        return boost::json::serialize(output);
     } catch (const invalid_input_error& error) {
-        return invalid_input(error.what());
+        return boost::json::serialize(invalid_input(error.what()));
     } catch (const std::exception& error) {
-        return make_output(status_internal_error,
-                           "Node " + std::string(node.id) + " failed unexpectedly: " + error.what());
+        return boost::json::serialize(
+            unexpected_failure("Node " + std::string(node.id) + " failed unexpectedly: " + error.what()));
     } catch (...) {
-        return make_output(status_internal_error,
-                           "Node " + std::string(node.id) + " failed unexpectedly with a non-standard exception.");
+        return boost::json::serialize(unexpected_failure(
+            "Node " + std::string(node.id) + " failed unexpectedly with a non-standard exception."));
     }
 }
 
@@ -108,8 +131,7 @@ std::int32_t execute(const wfn_node_descriptor* node, wfn_string_view params_jso
     }
     const auto index = static_cast<std::size_t>(node - plugin.descriptors.data());
     try {
-        const std::string text =
-            boost::json::serialize(run_node(plugin.definition->nodes[index], params_json, credentials_json, *context));
+        const std::string text = run_node(plugin.definition->nodes[index], params_json, credentials_json, *context);
         context->set_result(context->host_data, view(text));
         return WFN_STATUS_OK;
     } catch (...) {

@@ -55,6 +55,10 @@ boost::json::object plugin_session::run(std::string_view node_id, std::string_vi
     return host_.run(node_id, params_json, credentials_json_, run_options_);
 }
 
+std::string plugin_session::run_text(std::string_view node_id, std::string_view params_json) const {
+    return host_.run_text(node_id, params_json, credentials_json_, run_options_);
+}
+
 void plugin_session::warm_up(const std::string& user_id) const {
     if (user_id.empty()) {
         throw std::runtime_error("--user-id is required: the warm-up call fetches that user.");
@@ -64,6 +68,11 @@ void plugin_session::warm_up(const std::string& user_id) const {
         throw std::runtime_error("the warm-up Get a User answered " + std::to_string(status_code(output)) + ": " +
                                  error_message(output));
     }
+}
+
+warm_plugin::warm_plugin(const bench_options& options) : host_(options.plugins_dir), session_(host_, options) {
+    require_okta_nodes(host_);
+    session_.warm_up(options.user_id);
 }
 
 }  // namespace wfn_bench

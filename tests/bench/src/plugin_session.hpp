@@ -43,6 +43,10 @@ public:
 
     boost::json::object run(std::string_view node_id, std::string_view params_json) const;
 
+    // The output as the plugin wrote it (plugin_host::run_text): what an
+    // engine that forwards outputs as text receives, with no DOM built.
+    std::string run_text(std::string_view node_id, std::string_view params_json) const;
+
     // One Get a User that must answer 200; throws otherwise. Used to open the
     // connection (TLS handshake included) before a timed section.
     void warm_up(const std::string& user_id) const;
@@ -51,6 +55,23 @@ private:
     const wfn::host::plugin_host& host_;
     std::string credentials_json_;
     wfn::host::run_options run_options_;
+};
+
+// The set-up the call scenarios share: a host over the build's bundles, the
+// Okta nodes checked, a session, and one warm-up call, so that what a
+// scenario then measures starts from a loaded plugin and an open connection.
+// Not copyable or movable: the session refers to the host.
+class warm_plugin {
+public:
+    explicit warm_plugin(const bench_options& options);
+    warm_plugin(const warm_plugin&) = delete;
+    warm_plugin& operator=(const warm_plugin&) = delete;
+
+    const plugin_session& session() const { return session_; }
+
+private:
+    wfn::host::plugin_host host_;
+    plugin_session session_;
 };
 
 }  // namespace wfn_bench

@@ -12,10 +12,8 @@
 namespace wfn_bench {
 
 boost::json::object run_get_users(const bench_options& options) {
-    const wfn::host::plugin_host host(options.plugins_dir);
-    require_okta_nodes(host);
-    const plugin_session session(host, options);
-    session.warm_up(options.user_id);
+    const warm_plugin plugin(options);
+    const plugin_session& session = plugin.session();
 
     const std::string params = get_user_params(options.user_id);
     std::atomic<std::size_t> failures{0};

@@ -21,6 +21,15 @@ constexpr auto seeding_bound = std::chrono::seconds(10);
 
 BOOST_AUTO_TEST_SUITE(admin_api)
 
+BOOST_FIXTURE_TEST_CASE(stats_count_the_connections_since_the_reset, sandbox_fixture) {
+  control.reset();
+  for (int i = 0; i < 3; ++i) okta(http::verb::get, "/api/v1/users");  // one connection each
+  const auto stats = control.stats();                                   // and one more
+  BOOST_TEST(stats.at("acceptedConnections").as_int64() == 4);
+  BOOST_TEST(stats.at("openConnections").as_int64() >= 1);
+  BOOST_TEST(stats.at("peakOpenConnections").as_int64() >= stats.at("openConnections").as_int64());
+}
+
 BOOST_FIXTURE_TEST_CASE(seeded_users_are_stored_and_listed, sandbox_fixture) {
   BOOST_TEST(control.seed(3, "alpha") == 3U);
   const auto users = control.users();

@@ -34,6 +34,13 @@ BOOST_FIXTURE_TEST_CASE(a_fault_hits_the_next_n_requests_then_stops, seeded_sand
   BOOST_TEST(control.requests().size() == 3U);  // faulted requests are logged too
 }
 
+BOOST_FIXTURE_TEST_CASE(every_n_spreads_a_fault_over_a_longer_run, seeded_sandbox) {
+  control.inject({{"count", 2}, {"every", 3}, {"kind", "status"}, {"status", 503}});
+  std::vector<unsigned> statuses;
+  for (int i = 0; i < 7; ++i) statuses.push_back(get_user().status);
+  BOOST_TEST(statuses == (std::vector<unsigned>{200, 200, 503, 200, 200, 503, 200}), boost::test_tools::per_element());
+}
+
 BOOST_FIXTURE_TEST_CASE(server_errors_come_as_okta_json_or_as_an_html_page, seeded_sandbox) {
   control.inject({{"kind", "status"}, {"status", 500}});
   const auto json = get_user();
@@ -103,6 +110,16 @@ BOOST_FIXTURE_TEST_CASE(a_redirect_points_elsewhere, seeded_sandbox) {
   const auto moved = get_user();
   BOOST_TEST(moved.status == 302U);
   BOOST_TEST(moved.header("Location") == "https://evil.example/api/v1/users");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_foreign_link_sends_the_next_page_to_another_origin, seeded_sandbox) {
+  control.inject({{"kind", "foreign_link"}, {"location", "https://evil.example/api/v1/users?after=x"}});
+  const auto page = okta(http::verb::get, "/api/v1/users?limit=1");
+  BOOST_TEST(page.status == 200U);
+  BOOST_TEST(page.json().as_array().size() == 1U);  // the answer itself is untouched
+  const auto links = page.headers_named("Link");
+  BOOST_TEST_REQUIRE(links.size() == 1U);
+  BOOST_TEST(links.front() == R"(<https://evil.example/api/v1/users?after=x>; rel="next")");
 }
 
 BOOST_FIXTURE_TEST_CASE(clearing_faults_restores_normal_answers, seeded_sandbox) {

@@ -62,8 +62,13 @@ boost::json::object configure(sandbox_state& state, const boost::json::object& b
 boost::json::object queue_fault(sandbox_state& state, const boost::json::object& body) {
   std::uint32_t count = 1;
   if (const auto* value = body.if_contains("count")) count = limit_member(*value, "count");
+  std::uint32_t every = 1;
+  if (const auto* value = body.if_contains("every")) {
+    every = limit_member(*value, "every");
+    if (every == 0) throw admin_error(http::status::bad_request, "\"every\" must be at least 1");
+  }
   try {
-    state.faults.push(parse_fault(body), count);
+    state.faults.push(parse_fault(body), count, every);
   } catch (const std::invalid_argument& e) {
     throw admin_error(http::status::bad_request, e.what());
   }
@@ -106,8 +111,10 @@ boost::json::object dispatch(sandbox_state& state, const http_request& request, 
     state.log.clear();
     state.faults.clear();
     state.limiter.reset();
+    state.connections.restart();
     return {{"reset", true}};
   }
+  if (name == "stats") return method == http::verb::get ? state.connections.to_json() : wrong_method();
   if (name == "seed") return method == http::verb::post ? seed(state, body_object(request)) : wrong_method();
   if (name == "requests") {
     if (method == http::verb::get) return {{"requests", state.log.to_json()}};

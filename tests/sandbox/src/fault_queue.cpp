@@ -1,5 +1,6 @@
 #include "fault_queue.hpp"
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 #include <utility>
@@ -7,7 +8,7 @@
 namespace okta_sandbox {
 namespace {
 
-constexpr std::array<std::pair<fault_kind, std::string_view>, 10> kind_names{{
+constexpr std::array<std::pair<fault_kind, std::string_view>, 11> kind_names{{
     {fault_kind::delay, "delay"},
     {fault_kind::status, "status"},
     {fault_kind::close_before_response, "close_before_response"},
@@ -18,6 +19,7 @@ constexpr std::array<std::pair<fault_kind, std::string_view>, 10> kind_names{{
     {fault_kind::unexpected_shape, "unexpected_shape"},
     {fault_kind::oversized, "oversized"},
     {fault_kind::redirect, "redirect"},
+    {fault_kind::foreign_link, "foreign_link"},
 }};
 
 std::uint64_t unsigned_member(const boost::json::object& description, std::string_view name, std::uint64_t fallback,
@@ -93,7 +95,8 @@ boost::json::object fault_json(const fault& f) {
       description["sizeBytes"] = f.size_bytes;
       description["chunked"] = f.chunked;
       break;
-    case fault_kind::redirect: description["location"] = f.location; break;
+    case fault_kind::redirect:
+    case fault_kind::foreign_link: description["location"] = f.location; break;
     case fault_kind::unexpected_shape:
       if (f.body) description["body"] = *f.body;
       break;
@@ -102,16 +105,18 @@ boost::json::object fault_json(const fault& f) {
   return description;
 }
 
-void fault_queue::push(fault f, std::uint32_t count) {
+void fault_queue::push(fault f, std::uint32_t count, std::uint32_t every) {
   if (count == 0) return;
   std::lock_guard lock(mutex_);
-  entries_.push_back({std::move(f), count});
+  entries_.push_back({std::move(f), count, std::max<std::uint32_t>(every, 1)});
 }
 
 std::optional<fault> fault_queue::take() {
   std::lock_guard lock(mutex_);
   if (entries_.empty()) return std::nullopt;
   entry& front = entries_.front();
+  if (++front.passed < front.every) return std::nullopt;
+  front.passed = 0;
   fault f = front.f;
   if (--front.remaining == 0) entries_.pop_front();
   return f;
@@ -128,6 +133,7 @@ boost::json::array fault_queue::pending() const {
   for (const auto& e : entries_) {
     auto description = fault_json(e.f);
     description["count"] = e.remaining;
+    description["every"] = e.every;
     list.push_back(std::move(description));
   }
   return list;

@@ -25,6 +25,7 @@ enum class fault_kind {
   unexpected_shape,       // 200 with valid JSON of the wrong shape
   oversized,              // 200 with a body larger than sizeBytes, streamed
   redirect,               // 302 to `location`
+  foreign_link,           // the normal answer, its Link rel="next" pointing at `location` (another origin)
 };
 
 struct fault {
@@ -50,7 +51,9 @@ boost::json::object fault_json(const fault& f);
 
 class fault_queue {
  public:
-  void push(fault f, std::uint32_t count);
+  // The next `count` requests get `f`; with `every` = N > 1, one request in
+  // N does (the N-th, 2N-th, ...), so the faults spread over a longer run.
+  void push(fault f, std::uint32_t count, std::uint32_t every = 1);
   // The fault for the next request, if any is queued. Faults apply in the order queued.
   std::optional<fault> take();
   void clear();
@@ -60,6 +63,8 @@ class fault_queue {
   struct entry {
     fault f;
     std::uint32_t remaining;
+    std::uint32_t every;
+    std::uint32_t passed = 0;  // requests let through since this entry's last fault
   };
   mutable std::mutex mutex_;
   std::deque<entry> entries_;

@@ -52,7 +52,11 @@ http_response error_response(const okta_error& error, unsigned version) {
 
 https_session::https_session(net::ip::tcp::socket&& socket, net::ssl::context& tls, sandbox_state& state,
                              const server_settings& settings)
-    : stream_(std::move(socket), tls), timer_(stream_.get_executor()), state_(state), settings_(settings) {}
+    : stream_(std::move(socket), tls), timer_(stream_.get_executor()), state_(state), settings_(settings) {
+  state_.connections.opened();
+}
+
+https_session::~https_session() { state_.connections.closed(); }
 
 void https_session::run() {
   net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
@@ -161,6 +165,13 @@ void https_session::play_fault(const fault& f) {
         self->stream_oversized(filler, chunked);
       });
       return;
+    }
+    case fault_kind::foreign_link: {
+      // A client that followed it would hand its token to another server.
+      http_response answer = okta_answer(true);
+      answer.erase(http::field::link);
+      answer.insert(http::field::link, "<" + f.location + ">; rel=\"next\"");
+      return send(std::move(answer));
     }
     default: return send(fault_response(f, request_, state_.limiter.limits()));
   }

@@ -21,6 +21,9 @@ class https_session : public std::enable_shared_from_this<https_session> {
  public:
   https_session(boost::asio::ip::tcp::socket&& socket, boost::asio::ssl::context& tls, sandbox_state& state,
                 const server_settings& settings);
+  ~https_session();
+  https_session(const https_session&) = delete;
+  https_session& operator=(const https_session&) = delete;
   void run();
 
  private:

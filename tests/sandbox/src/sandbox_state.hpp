@@ -1,5 +1,6 @@
 #pragma once
 // Everything one running sandbox shares between its connections.
+#include "connection_stats.hpp"
 #include "fault_queue.hpp"
 #include "rate_limiter.hpp"
 #include "request_log.hpp"
@@ -31,6 +32,7 @@ struct sandbox_state {
   rate_limiter limiter;
   request_log log;
   fault_queue faults;
+  connection_stats connections;
   const api_tokens tokens;
   const std::unique_ptr<response_recorder> recorder;  // null unless --record-responses
   const std::string default_type_id;                  // the org's default user type ("oty...")

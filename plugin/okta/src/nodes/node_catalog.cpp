@@ -11,7 +11,7 @@ namespace {
 constexpr std::array<wfn::node_definition, 5> node_table{{
     {"okta.user.create", "Create a New User", 1, WFN_NODE_FLAG_SIDE_EFFECTS, &create_user},
     {"okta.user.get", "Get a User", 1, WFN_NODE_FLAG_IDEMPOTENT, &get_user},
-    {"okta.user.list", "Get Many Users", 1, WFN_NODE_FLAG_IDEMPOTENT, &list_users},
+    {"okta.user.list", "Get Many Users", 1, WFN_NODE_FLAG_IDEMPOTENT, nullptr, &list_users},
     {"okta.user.update", "Update a User", 1, WFN_NODE_FLAG_SIDE_EFFECTS | WFN_NODE_FLAG_IDEMPOTENT, &update_user},
     {"okta.user.delete", "Delete a User", 1, WFN_NODE_FLAG_SIDE_EFFECTS | WFN_NODE_FLAG_IDEMPOTENT, &delete_user},
 }};

@@ -72,14 +72,14 @@ api_result read_answer(const org_address& org, const transport::wire_response& r
         return result;
     }
 
-    if (expected == expected_body::nothing) {
-        return result;
-    }
     if (parse_error) {
         return failed_call(error_codes::bad_response,
                            answered(org, response.status) + " with a body that is not valid JSON (" +
                                parse_error.message() + ").",
                            result.request_id);
+    }
+    if (expected == expected_body::nothing) {
+        return result;
     }
     if (expected == expected_body::user && !json.is_object()) {
         return failed_call(error_codes::bad_response,
@@ -91,6 +91,15 @@ api_result read_answer(const org_address& org, const transport::wire_response& r
             return failed_call(error_codes::bad_response,
                                answered(org, response.status) + " with something other than a list of users.",
                                result.request_id);
+        }
+        // A ReturnAll listing copies the page's text into its output as is:
+        // only user objects may go through.
+        for (const auto& user : json.get_array()) {
+            if (!user.is_object()) {
+                return failed_call(error_codes::bad_response,
+                                   answered(org, response.status) + " with a list holding something other than users.",
+                                   result.request_id);
+            }
         }
         if (auto next = find_next_link(response.values("Link"))) {
             if (!same_origin(org, *next)) {
@@ -108,6 +117,7 @@ api_result read_answer(const org_address& org, const transport::wire_response& r
             result.next_page = std::move(*page);
             result.next_cursor = after_cursor_of(*next).value_or("");
         }
+        result.body_text = response.body;
     }
     result.body = std::move(json);
     return result;

@@ -11,7 +11,7 @@ namespace okta_plugin::okta {
 enum class expected_body {
     user,       // a user object
     user_list,  // an array of users, maybe with a rel="next" Link
-    nothing,    // 204, or a body that does not matter
+    nothing,    // 204, or any JSON body (a body that is not JSON is a bad response)
 };
 
 // The status, X-Okta-Request-Id, and then one of: Okta's error (errorCode,

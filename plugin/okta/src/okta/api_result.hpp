@@ -26,14 +26,19 @@ struct api_result {
     std::string next_page;
     // The next page's after cursor; empty on the last page.
     std::string next_cursor;
+    // A list page's JSON text as Okta sent it (lists only; empty otherwise).
+    std::string body_text;
+    // Users read over every page of a ReturnAll listing.
+    std::size_t users_read = 0;
     // Whether running the same node again later may well succeed (429,
     // 500/502/503/504, a lost connection, a timeout): the engine's cue to
     // retry. False for success and for answers a rerun cannot change.
     bool retryable = false;
     // For a 429: X-Rate-Limit-Reset, UTC epoch seconds, when Okta sent it.
     std::optional<std::int64_t> rate_limit_reset;
-    // The request was sent but its outcome is unknown (no answer, or a 5xx
-    // that may have come after the work was done): it may have taken effect.
+    // The request was sent but its outcome is unknown (no answer, a 5xx that
+    // may have come after the work was done, or a 2xx too garbled to read):
+    // it may have taken effect.
     bool outcome_unknown = false;
     // A create whose answer was lost, found done by looking the login up.
     bool reconciled = false;

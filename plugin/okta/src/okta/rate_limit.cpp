@@ -80,11 +80,15 @@ std::optional<std::chrono::milliseconds> time_until_reset(const rate_limit_heade
     if (reset - now_seconds >= max_reset_wait.count()) {
         return std::chrono::duration_cast<milliseconds>(max_reset_wait);
     }
-    if (headers.server_date) {
+    // Date is in whole seconds: counting from it would wake up to a second
+    // late, every window. When the local clock falls inside the second the
+    // server stamped, the clocks agree; keep the local sub-second part. When
+    // they disagree by more, trust the server's whole second (never early).
+    const auto local_seconds = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+    if (headers.server_date && local_seconds != now_seconds) {
         return std::chrono::duration_cast<milliseconds>(std::chrono::seconds(reset - now_seconds));
     }
-    // Without a server clock, keep the sub-second part of the local one.
-    return std::chrono::duration_cast<milliseconds>(std::chrono::seconds(reset) - now.time_since_epoch());
+    return std::chrono::ceil<milliseconds>(std::chrono::seconds(reset) - now.time_since_epoch());
 }
 
 namespace {
@@ -193,7 +197,7 @@ void rate_pacer::record(const std::string& origin, rate_bucket bucket, const rat
         state.retired_epoch = state.reset_epoch;
     }
     state.reset_epoch = headers.reset_epoch;
-    state.reset_at = now + *wait;
+    state.reset_at = now + *wait + reset_margin;
     state.remaining = left;
     state.rolled_over = false;
 }

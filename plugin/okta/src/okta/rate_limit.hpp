@@ -24,10 +24,12 @@ struct rate_limit_headers {
 
 rate_limit_headers read_rate_limit_headers(const transport::wire_response& response);
 
-// How long until the window resets. Measured against the server's own Date
-// when it sent one (so a skewed local clock does not matter), else against
-// `now`. Zero when the reset is already past; nothing without a Reset header;
-// at most max_reset_wait, so a nonsense Reset (year 292277026596) cannot
+// How long until the window resets. Measured against `now` to the
+// millisecond when it lies within the second of the server's Date (the
+// clocks agree), else against the server's whole-second Date (so a skewed
+// local clock does not matter), else, without a Date, against `now`. Zero
+// when the reset is already past; nothing without a Reset header; at most
+// max_reset_wait, so a nonsense Reset (year 292277026596) cannot
 // overflow the clock arithmetic that follows.
 inline constexpr std::chrono::seconds max_reset_wait{24 * 60 * 60};
 std::optional<std::chrono::milliseconds> time_until_reset(const rate_limit_headers& headers,
@@ -38,6 +40,11 @@ std::string format_utc(std::int64_t epoch_seconds);
 
 // An IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT") as epoch seconds.
 std::optional<std::int64_t> parse_http_date(std::string_view text);
+
+// The pacer reopens a window this long after its reset, not at it: room for
+// the server's own clock to tick past the reset second before our first
+// request of the new window lands (too early earns a 429).
+inline constexpr std::chrono::milliseconds reset_margin{50};
 
 // Okta counts requests per endpoint group (DESIGN.md §5).
 enum class rate_bucket {

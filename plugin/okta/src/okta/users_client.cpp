@@ -25,10 +25,11 @@ std::mt19937& random_source() {
     return generator;
 }
 
-// Wait a little past the reset so that calls woken together do not all hit
-// the freshly opened window in the same millisecond.
+// Spreads the callers woken by one reset over a few milliseconds, so they do
+// not all hit the freshly opened window in the same instant. Small: every
+// millisecond here is added to every window of a long batch (issue #6).
 std::chrono::milliseconds jitter() {
-    return std::chrono::milliseconds(std::uniform_int_distribution<int>(100, 400)(random_source()));
+    return std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 100)(random_source()));
 }
 
 std::string_view code_for(failure kind) {
@@ -201,6 +202,12 @@ api_result users_client::call(transport::method verb, const std::string& target,
                  (result.request_id.empty() ? "" : " (request id " + result.request_id + ")"));
         }
         if (response.status != 429) {
+            if (response.status >= 200 && response.status < 300 && !result.succeeded()) {
+                // Okta said yes but the answer is unreadable: a create or
+                // delete was most likely carried out.
+                result.outcome_unknown = rule == resend_rule::only_if_not_carried_out;
+                return result;
+            }
             if (!is_retryable_status(response.status)) {
                 return result;
             }
@@ -223,7 +230,7 @@ api_result users_client::call(transport::method verb, const std::string& target,
         result.retryable = true;
         result.rate_limit_reset = limits.reset_epoch;
         const auto wait = time_until_reset(limits, std::chrono::system_clock::now());
-        const auto pause = wait.value_or(std::chrono::milliseconds(0)) + jitter();
+        const auto pause = wait.value_or(std::chrono::milliseconds(0)) + reset_margin + jitter();
         if (wait && retry < policy_.max_retries && fits_budget(budget_, pause)) {
             if (log_) {
                 log_("okta: 429 Too Many Requests; retrying after the rate limit resets in " + seconds_text(pause));
@@ -345,34 +352,37 @@ api_result users_client::list_next_page(const std::string& next_page) {
                 resend_rule::idempotent);
 }
 
-api_result users_client::list_all_users(const list_query& query) {
+api_result users_client::list_all_users(const list_query& query, const page_sink& sink) {
     api_result page = list_users(query);
-    if (!page.succeeded()) {
-        return page;
-    }
-    boost::json::array everyone = std::move(page.body.as_array());
-    std::size_t pages = 1;
-    while (!page.next_page.empty()) {
-        const std::string previous = page.next_page;
-        page = list_next_page(previous);
+    std::size_t pages = 0;
+    std::size_t users = 0;
+    for (;;) {
         if (!page.succeeded()) {
-            page.error_message += " (after " + std::to_string(pages) + " pages and " + std::to_string(everyone.size()) +
-                                  " users)";
+            if (pages > 0) {
+                page.error_message += " (after " + std::to_string(pages) + " pages and " + std::to_string(users) +
+                                      " users)";
+            }
             return page;
         }
         ++pages;
-        for (auto& user : page.body.as_array()) {
-            everyone.push_back(std::move(user));
+        users += page.body.as_array().size();
+        page.body = nullptr;  // only the text goes on: one page's DOM at a time
+        sink(page.body_text);
+        if (page.next_page.empty()) {
+            break;
         }
-        if (page.next_page == previous) {
+        const std::string previous = std::move(page.next_page);
+        page = list_next_page(previous);
+        if (page.succeeded() && page.next_page == previous) {
             return failed_call(error_codes::bad_response,
-                          "Okta's next-page link repeats the page just read; stopped after " + std::to_string(pages) +
-                              " pages instead of looping.",
-                          page.request_id);
+                               "Okta's next-page link repeats the page just read; stopped after " +
+                                   std::to_string(pages + 1) + " pages instead of looping.",
+                               page.request_id);
         }
     }
-    page.body = std::move(everyone);
+    page.body_text.clear();
     page.next_cursor.clear();
+    page.users_read = users;
     return page;
 }
 

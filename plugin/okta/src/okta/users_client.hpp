@@ -57,8 +57,13 @@ public:
     api_result list_users(const list_query& query);
     // Fetches the page behind a previous answer's next_page.
     api_result list_next_page(const std::string& next_page);
+    // Called with each page's JSON text (an array of users) as Okta sent it,
+    // already checked; only this call's pages, in order.
+    using page_sink = std::function<void(std::string_view page_json)>;
     // Every page from `query` on, following rel="next" within the budget.
-    api_result list_all_users(const list_query& query);
+    // The pages go to `sink`, one at a time, so a 20,000-user result is never
+    // held as a DOM; on success `body` is null and `users_read` counts them.
+    api_result list_all_users(const list_query& query, const page_sink& sink);
     api_result update_user(std::string_view id, const boost::json::object& body, bool body_has_secret);
     // Sent again only when it certainly was not carried out (a 429, nothing
     // sent): a resent DELETE could delete a user the first only deactivated.

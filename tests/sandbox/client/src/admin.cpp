@@ -43,10 +43,14 @@ void admin::inject(const boost::json::object& fault) { call(http::verb::post, "f
 
 void admin::clear_faults() { call(http::verb::delete_, "faults"); }
 
+boost::json::array admin::faults() { return call(http::verb::get, "faults").at("faults").as_array(); }
+
 boost::json::object admin::configure(const boost::json::object& settings) {
   return call(http::verb::post, "config", &settings);
 }
 
 boost::json::array admin::users() { return call(http::verb::get, "users").at("users").as_array(); }
+
+boost::json::object admin::stats() { return call(http::verb::get, "stats"); }
 
 }  // namespace okta_sandbox

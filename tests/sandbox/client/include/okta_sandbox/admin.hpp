@@ -30,9 +30,13 @@ class admin {
   // {"count": N, "kind": "...", ...}: see the sandbox README for the kinds.
   void inject(const boost::json::object& fault);
   void clear_faults();
+  // The faults still queued: [{"kind", "count" (left), "every", ...}].
+  boost::json::array faults();
   // Any of {"usersCollection","userGet","userWrite","windowSeconds"}; returns the whole config.
   boost::json::object configure(const boost::json::object& settings);
   boost::json::array users();
+  // {"acceptedConnections","openConnections","peakOpenConnections"} since the last reset.
+  boost::json::object stats();
 
   const https_client& client() const { return client_; }
 

@@ -1,0 +1,68 @@
+// The secrets a node run was given must not come back in its output or in
+// any log line. bench::run() audits every run of the suite with this, at the
+// most verbose log level, so every scenario is also a leak test.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <atomic>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace okta_it {
+
+// Shorter values would match by accident ("x" is in most log lines); every
+// secret the suite uses is longer.
+inline constexpr std::size_t min_audited_secret = 6;
+
+// What a PEM private key starts with; none may ever pass through the plugin.
+inline constexpr std::string_view private_key_marker = "PRIVATE KEY-----";
+
+// The parameter and credential values the manifests mark "secret": true.
+inline std::vector<std::string> secrets_of(const boost::json::object& params, const boost::json::object& credentials) {
+    std::vector<std::string> secrets{std::string(private_key_marker)};
+    const auto add = [&](const boost::json::object& values, std::string_view name) {
+        const auto* value = values.if_contains(name);
+        if (value != nullptr && value->is_string() && value->get_string().size() >= min_audited_secret) {
+            secrets.emplace_back(value->get_string());
+        }
+    };
+    add(params, "Password");
+    add(credentials, "ApiToken");
+    return secrets;
+}
+
+// Every place a secret shows up: "output" or "log: <line>".
+inline std::vector<std::string> find_leaks(const boost::json::object& output, const std::vector<std::string>& log,
+                                           const std::vector<std::string>& secrets) {
+    std::vector<std::string> leaks;
+    const std::string output_text = boost::json::serialize(output);
+    for (const auto& secret : secrets) {
+        if (output_text.find(secret) != std::string::npos) {
+            leaks.emplace_back("output");
+        }
+        for (const auto& line : log) {
+            if (line.find(secret) != std::string::npos) {
+                leaks.push_back("log: " + line);
+            }
+        }
+    }
+    return leaks;
+}
+
+// How much the suite audited, for the summary its main() prints.
+struct audit_tally {
+    std::atomic<std::size_t> runs{0};
+    std::atomic<std::size_t> log_lines{0};
+    std::atomic<std::size_t> leaks{0};
+};
+
+inline audit_tally& audited() {
+    static audit_tally tally;
+    return tally;
+}
+
+}  // namespace okta_it
