@@ -34,7 +34,14 @@ constexpr std::int64_t counting_slack = 4;
 constexpr int faults_per_kind = 8;
 constexpr int fault_spacing = 10;
 
-int queue_spread_faults() {
+// What queue_spread_faults() did: the faults it queued, and the admin
+// calls (each on its own connection, which the sandbox counts too).
+struct spread_faults {
+    std::int64_t queued = 0;
+    std::int64_t admin_calls = 0;
+};
+
+spread_faults queue_spread_faults() {
     const std::vector<json::object> kinds = {
         {{"kind", "status"}, {"status", 503}},
         {{"kind", "close_before_response"}},
@@ -50,7 +57,8 @@ int queue_spread_faults() {
         kind["every"] = fault_spacing;
         admin().inject(kind);
     }
-    return static_cast<int>(kinds.size()) * faults_per_kind;
+    const auto kind_count = static_cast<std::int64_t>(kinds.size());
+    return {kind_count * faults_per_kind, kind_count};
 }
 
 }  // namespace
@@ -60,7 +68,7 @@ BOOST_FIXTURE_TEST_SUITE(stress, bench)
 BOOST_AUTO_TEST_CASE(sixty_four_threads_with_faults_on_end_well_formed_bounded_and_consistent) {
     const std::string credentials = json::serialize(sandbox_credentials());
     std::vector<thread_journal> journals(threads);
-    const int faults_queued = queue_spread_faults();
+    const spread_faults faults = queue_spread_faults();
     {
         std::vector<std::thread> workers;
         for (int t = 0; t < threads; ++t) {
@@ -72,6 +80,11 @@ BOOST_AUTO_TEST_CASE(sixty_four_threads_with_faults_on_end_well_formed_bounded_a
             worker.join();  // each call has a 20 s deadline, so each join comes
         }
     }
+    // Read first, so the only admin connections since the reset are the
+    // fault queueing and this call.
+    const auto stats = admin().stats();
+    const std::int64_t plugin_connections =
+        stats.at("acceptedConnections").as_int64() - (faults.admin_calls + 1);
     std::int64_t unused_faults = 0;
     for (const auto& pending : admin().faults()) {
         unused_faults += pending.at("count").as_int64();
@@ -81,7 +94,7 @@ BOOST_AUTO_TEST_CASE(sixty_four_threads_with_faults_on_end_well_formed_bounded_a
     // Every call ended, with an output the contract allows.
     const stress_totals totals = tally(journals);
     BOOST_TEST_MESSAGE("stress: " << threads << " threads, " << totals.calls << " calls, " << totals.succeeded
-                                  << " succeeded, " << faults_queued - unused_faults
+                                  << " succeeded, " << faults.queued - unused_faults
                                   << " faults met (queued per kind: " << faults_per_kind << "); failures by code: "
                                   << totals.failures_by_code());
     BOOST_TEST(totals.calls == threads * users_per_thread * calls_per_lifecycle);
@@ -94,11 +107,6 @@ BOOST_AUTO_TEST_CASE(sixty_four_threads_with_faults_on_end_well_formed_bounded_a
 
     // The pool stayed bounded, and connections were reused.
     const std::int64_t sent = static_cast<std::int64_t>(requests().size());
-    const auto stats = admin().stats();
-    // The test's own admin calls since the reset, each on a connection of
-    // its own: the 8 fault kinds, then faults, clear_faults, requests, stats.
-    const std::int64_t admin_connections = 8 + 4;
-    const std::int64_t plugin_connections = stats.at("acceptedConnections").as_int64() - admin_connections;
     BOOST_TEST_MESSAGE("stress: " << sent << " Okta requests over " << plugin_connections
                                   << " connections; at most " << stats.at("peakOpenConnections").as_int64()
                                   << " open at once");

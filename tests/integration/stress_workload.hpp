@@ -17,6 +17,9 @@ namespace okta_it {
 // Create, get, update, list, then delete or get again.
 inline constexpr int calls_per_lifecycle = 5;
 
+// The statuses the nodes answer on success.
+inline bool is_success(std::int64_t status) { return status == 200 || status == 204; }
+
 enum class user_fate { exists, gone, uncertain };
 
 struct user_record {
@@ -48,7 +51,7 @@ inline std::string contract_breach(std::string_view node, const json::object& ou
     if (code == -1) {
         return "refused valid parameters: " + std::string(message->as_string());
     }
-    if (code == 200 || code == 204) {
+    if (is_success(code)) {
         if (!message->as_string().empty()) {
             return "a success with an ErrorMessage";
         }
@@ -89,10 +92,7 @@ inline json::object journaled_run(thread_journal& journal, std::string_view node
     return output;
 }
 
-inline bool succeeded(const json::object& output) {
-    const auto status = output.at("StatusCode").as_int64();
-    return status == 200 || status == 204;
-}
+inline bool succeeded(const json::object& output) { return is_success(output.at("StatusCode").as_int64()); }
 
 // Thread `thread`'s users, each through its whole life. Every call is made
 // whatever the previous ones answered, so the call count is fixed.
@@ -145,7 +145,7 @@ inline stress_totals tally(const std::vector<thread_journal>& journals) {
     for (const auto& journal : journals) {
         for (const auto& call : journal.calls) {
             ++totals.calls;
-            if (call.status == 200 || call.status == 204) {
+            if (is_success(call.status)) {
                 ++totals.succeeded;
             } else {
                 ++totals.failures[std::to_string(call.status) + " " + call.code];

@@ -117,7 +117,6 @@ api_result read_answer(const org_address& org, const transport::wire_response& r
             result.next_page = std::move(*page);
             result.next_cursor = after_cursor_of(*next).value_or("");
         }
-        result.body_text = response.body;
     }
     result.body = std::move(json);
     return result;

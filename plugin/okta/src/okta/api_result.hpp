@@ -26,10 +26,8 @@ struct api_result {
     std::string next_page;
     // The next page's after cursor; empty on the last page.
     std::string next_cursor;
-    // A list page's JSON text as Okta sent it (lists only; empty otherwise).
+    // A list page's JSON text as Okta sent it (successful lists only).
     std::string body_text;
-    // Users read over every page of a ReturnAll listing.
-    std::size_t users_read = 0;
     // Whether running the same node again later may well succeed (429,
     // 500/502/503/504, a lost connection, a timeout): the engine's cue to
     // retry. False for success and for answers a rerun cannot change.

@@ -23,8 +23,8 @@ enum class resend_rule {
     only_if_not_carried_out,
 };
 
-// 429, and the 5xx that mean "try again later". 501 (not implemented) and
-// other 5xx are final, like every 4xx.
+// 429, and the 5xx that mean "try again later" (500, 502, 503, 504). Any
+// other 5xx, such as 501 Not Implemented, is final, like every 4xx.
 inline bool is_retryable_status(int status) noexcept {
     return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
 }

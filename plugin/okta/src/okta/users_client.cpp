@@ -195,6 +195,11 @@ api_result users_client::call(transport::method verb, const std::string& target,
         const rate_limit_headers limits = read_rate_limit_headers(response);
         pacer_.record(org_.org.origin, bucket, limits);
         api_result result = read_answer(org_.org, response, expected);
+        if (expected == expected_body::user_list && result.succeeded()) {
+            // The page as Okta sent it, for list_all_users: moved, since
+            // nothing below reads the body again.
+            result.body_text = std::move(response.body);
+        }
         if (log_) {
             const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
             log_("okta: " + std::string(transport::method_name(verb)) + " " + target + " -> " +
@@ -382,7 +387,6 @@ api_result users_client::list_all_users(const list_query& query, const page_sink
     }
     page.body_text.clear();
     page.next_cursor.clear();
-    page.users_read = users;
     return page;
 }
 

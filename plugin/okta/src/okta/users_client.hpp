@@ -62,7 +62,7 @@ public:
     using page_sink = std::function<void(std::string_view page_json)>;
     // Every page from `query` on, following rel="next" within the budget.
     // The pages go to `sink`, one at a time, so a 20,000-user result is never
-    // held as a DOM; on success `body` is null and `users_read` counts them.
+    // held as a DOM; on success `body` is null.
     api_result list_all_users(const list_query& query, const page_sink& sink);
     api_result update_user(std::string_view id, const boost::json::object& body, bool body_has_secret);
     // Sent again only when it certainly was not carried out (a 429, nothing
