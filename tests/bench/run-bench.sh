@@ -231,9 +231,14 @@ for ((run = 1; run <= WFN_BENCH_RUNS; run++)); do
 done
 
 # ---- scenario 5: one fresh process per measurement ------------------------------------------
+# The plugin trusts the system's roots as a fresh Debian has them, lazily from
+# the hashed /etc/ssl/certs. SSL_CERT_FILE or SSL_CERT_DIR, which some images
+# set, make it load OpenSSL's way instead: the whole bundle parsed on the first
+# call (about 40 ms more; tests/bench/README.md). Node ignores both, so they
+# are unset for the plugin here.
 say "scenario 5: cold start, $WFN_BENCH_COLD_RUNS fresh processes per client"
 for ((run = 1; run <= WFN_BENCH_COLD_RUNS; run++)); do
-  measure 5-cold-start plugin "$run" "$wfn_bench" cold-start "${plugin_args[@]}"
+  measure 5-cold-start plugin "$run" env -u SSL_CERT_FILE -u SSL_CERT_DIR "$wfn_bench" cold-start "${plugin_args[@]}"
   measure 5-cold-start node "$run" "${bench_node[@]}" cold-start "${node_args[@]}"
 done
 

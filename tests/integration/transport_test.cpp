@@ -4,11 +4,41 @@
 
 #include "transport/https_client.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
 using namespace okta_it;
 using namespace std::chrono_literals;
+
+namespace {
+
+// A sandbox that closes a connection after one silent second, as servers
+// and load balancers do with idle keep-alive connections.
+okta_sandbox::process& impatient_sandbox() {
+    static okta_sandbox::process instance({"--idle-timeout-seconds", "1", "--quiet"});
+    return instance;
+}
+
+okta_plugin::transport::wire_request to_impatient_sandbox(okta_plugin::transport::method verb, std::string target,
+                                                          std::string body = {}) {
+    okta_plugin::transport::wire_request request;
+    request.verb = verb;
+    request.target = std::move(target);
+    request.headers.push_back({"Authorization", "SSWS " + impatient_sandbox().token(), true});
+    if (!body.empty()) {
+        request.headers.push_back({"Content-Type", "application/json", false});
+        request.body = std::move(body);
+    }
+    return request;
+}
+
+std::size_t requests_with_method(const json::array& requests, std::string_view verb) {
+    return static_cast<std::size_t>(std::count_if(
+        requests.begin(), requests.end(), [&](const json::value& request) { return method_of(request) == verb; }));
+}
+
+}  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(transport, bench)
 
@@ -187,6 +217,36 @@ BOOST_AUTO_TEST_CASE(connections_are_kept_alive_and_reused) {
         BOOST_TEST(response.status == 200);
         BOOST_TEST(client.idle_connections(server) == 1u);
     }
+}
+
+BOOST_AUTO_TEST_CASE(idle_connections_the_server_closed_are_replaced_without_a_failure_or_a_second_create) {
+    using okta_plugin::transport::method;
+    okta_plugin::transport::https_client client;
+    okta_plugin::transport::endpoint server{"127.0.0.1", impatient_sandbox().port(),
+                                            read_file(impatient_sandbox().ca_file())};
+    okta_plugin::transport::call_budget budget;
+    budget.deadline = std::chrono::steady_clock::now() + 20s;
+    budget.budget_ms = 20000;
+    okta_sandbox::admin impatient_admin(impatient_sandbox());
+    impatient_admin.reset();
+
+    BOOST_TEST_REQUIRE(client.send(server, to_impatient_sandbox(method::get, "/api/v1/users"), budget).status == 200);
+    BOOST_TEST_REQUIRE(client.idle_connections(server) == 1u);
+    std::this_thread::sleep_for(1500ms);  // the sandbox closes the kept-alive connection
+    // A GET goes out on the dead connection unchecked, then again on a fresh one.
+    BOOST_TEST(client.send(server, to_impatient_sandbox(method::get, "/api/v1/users"), budget).status == 200);
+
+    std::this_thread::sleep_for(1500ms);
+    // A create is never risked on a connection that may be dead: it is checked first.
+    const std::string ida =
+        R"({"profile":{"firstName":"Ida","lastName":"Idle","email":"ida@example.com","login":"ida@example.com"}})";
+    const auto created =
+        client.send(server, to_impatient_sandbox(method::post, "/api/v1/users?activate=false", ida), budget);
+    BOOST_TEST(created.status == 200, created.body);
+
+    const auto seen = impatient_admin.requests();
+    BOOST_TEST(requests_with_method(seen, "GET") == 2u);
+    BOOST_TEST(requests_with_method(seen, "POST") == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(many_threads_share_the_plugin) {

@@ -1,6 +1,8 @@
 // One HTTP exchange over beast::test::stream: what goes out byte for byte,
 // how answers are read, and every way it can fail, without a socket.
 #include "transport/http_exchange.hpp"
+#include "transport/run_in_slices.hpp"
+#include "transport/sync_stream_overloads.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/beast/_experimental/test/stream.hpp>
@@ -16,11 +18,58 @@ using transport::failure;
 
 namespace {
 
+// beast::test::stream with the blocking, budgeted reads and writes that
+// exchange() expects of a connection's stream (the plugin's own is
+// budgeted_socket, over a real socket): each runs the test stream's
+// asynchronous operation until it completes or the budget runs out.
+class budgeted_test_stream : public transport::sync_stream_overloads<budgeted_test_stream> {
+public:
+    using sync_stream_overloads::read_some;
+    using sync_stream_overloads::write_some;
+
+    budgeted_test_stream(boost::asio::io_context& io, boost::beast::test::stream& stream) : io_(io), stream_(stream) {}
+
+    void arm(const transport::call_budget& budget) { budget_ = &budget; }
+    transport::interruption interrupted() const { return why_; }
+
+    template <class Buffers>
+    std::size_t read_some(const Buffers& buffers, boost::system::error_code& ec) {
+        return drive(ec, [&](auto handler) { stream_.async_read_some(buffers, handler); });
+    }
+    template <class Buffers>
+    std::size_t write_some(const Buffers& buffers, boost::system::error_code& ec) {
+        return drive(ec, [&](auto handler) { stream_.async_write_some(buffers, handler); });
+    }
+
+private:
+    template <class Start>
+    std::size_t drive(boost::system::error_code& ec, Start start) {
+        bool done = false;
+        std::size_t moved = 0;
+        start([&](boost::system::error_code result, std::size_t bytes) {
+            ec = result;
+            moved = bytes;
+            done = true;
+        });
+        why_ = transport::run_in_slices(io_, done, *budget_, [this] { stream_.close(); });
+        if (why_ != transport::interruption::none) {
+            ec = boost::asio::error::timed_out;
+        }
+        return moved;
+    }
+
+    boost::asio::io_context& io_;
+    boost::beast::test::stream& stream_;
+    const transport::call_budget* budget_ = nullptr;
+    transport::interruption why_ = transport::interruption::none;
+};
+
 // A client stream connected to a scripted server end.
 struct exchange_fixture {
     boost::asio::io_context io;
     boost::beast::test::stream client{io};
     boost::beast::test::stream server{io};
+    budgeted_test_stream budgeted{io, client};
     boost::beast::flat_buffer buffer;
     transport::exchange_limits limits;
 
@@ -31,7 +80,7 @@ struct exchange_fixture {
 
     transport::exchange_result run(const transport::wire_request& request,
                                    transport::call_budget budget = within(5s)) {
-        return transport::exchange(io, client, buffer, request, "dev-1.okta.com", "dev-1.okta.com:443", budget,
+        return transport::exchange(budgeted, budgeted, buffer, request, "dev-1.okta.com", "dev-1.okta.com:443", budget,
                                    limits);
     }
 

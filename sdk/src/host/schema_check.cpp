@@ -8,7 +8,6 @@
 #include <boost/json/serialize.hpp>
 
 #include <mutex>
-#include <regex>
 #include <vector>
 
 namespace wfn::host::detail {
@@ -16,7 +15,7 @@ namespace {
 
 std::string at(const std::string& schema_path) { return schema_path.empty() ? "#" : "#" + schema_path; }
 
-using pattern_map = std::map<std::string, std::regex, std::less<>>;
+using pattern_map = std::map<std::string, boost::regex, std::less<>>;
 
 void check_schema(const boost::json::value& schema, const std::string& schema_path, pattern_map& patterns);
 
@@ -113,9 +112,9 @@ void check_assertion(std::string_view keyword, const boost::json::value& value, 
         const std::string text(value.get_string());
         try {
             if (!patterns.contains(text)) {
-                patterns.emplace(text, std::regex(text, std::regex::ECMAScript));
+                patterns.emplace(text, boost::regex(text, boost::regex::ECMAScript));
             }
-        } catch (const std::regex_error& error) {
+        } catch (const boost::regex_error& error) {
             throw schema_error(at(path) + ": not a valid ECMAScript regular expression (" + error.what() + ")");
         }
     } else if (keyword == "oneOf" || keyword == "anyOf") {
@@ -202,14 +201,14 @@ const boost::json::value* schema_set::find(std::string_view name) const noexcept
     return found == documents_.end() ? nullptr : &found->second;
 }
 
-const std::regex* schema_set::find_pattern(std::string_view pattern) const noexcept {
+const boost::regex* schema_set::find_pattern(std::string_view pattern) const noexcept {
     const auto found = patterns_.find(pattern);
     if (found == patterns_.end()) {
         return nullptr;
     }
     const compiled_pattern& slot = found->second;
     try {
-        std::call_once(slot.once, [&] { slot.regex.emplace(found->first, std::regex::ECMAScript); });
+        std::call_once(slot.once, [&] { slot.regex.emplace(found->first, boost::regex::ECMAScript); });
     } catch (...) {
         // Only a pre-checked schema can get here (add() compiles eagerly),
         // and the unit test compiles those; the caller reports it as a

@@ -7,7 +7,6 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
-#include <regex>
 #include <utility>
 
 namespace wfn::host::detail {
@@ -17,9 +16,19 @@ namespace {
 // {"$ref": "#"} ends with an error instead of a stack overflow.
 constexpr int max_depth = 256;
 
-// std::regex (libstdc++) recurses once per character: ~50 kB of input is
-// enough to overflow a thread stack. Manifest strings are far shorter.
+// Matching time grows with the input, and with a backtracking pattern much
+// faster than the input; manifest strings are far shorter than this.
 constexpr std::size_t max_pattern_subject_bytes = 4096;
+
+// Boost.Regex gives up (throws) on a match that would backtrack for too
+// long rather than hang: such a value is reported as not matching.
+bool pattern_matches(const boost::regex& expression, std::string_view text) {
+    try {
+        return boost::regex_search(text.begin(), text.end(), expression);
+    } catch (const std::runtime_error&) {
+        return false;
+    }
+}
 
 // Long enums and constants are cut in messages; the path already says where.
 std::string short_json(const boost::json::value& value) {
@@ -277,17 +286,15 @@ private:
                        std::to_string(utf8_length(instance)));
         } else if (keyword == "pattern") {
             const auto& pattern = argument.get_string();
-            const std::regex* expression = schemas.find_pattern(pattern);
+            const boost::regex* expression = schemas.find_pattern(pattern);
             if (expression == nullptr) {
                 throw schema_error("pattern " + std::string(pattern) + " was never compiled");
             }
-            // std::regex recurses per character and overflows the stack on
-            // long inputs, so a pattern is only tried on bounded strings.
             if (instance.size() > max_pattern_subject_bytes) {
                 report(out, path,
                        "is " + std::to_string(instance.size()) + " bytes long; a value checked against a pattern may " +
                            "be at most " + std::to_string(max_pattern_subject_bytes) + " bytes");
-            } else if (!std::regex_search(instance.begin(), instance.end(), *expression)) {
+            } else if (!pattern_matches(*expression, instance)) {
                 report(out, path, "does not match the pattern " + std::string(pattern));
             }
         }

@@ -5,12 +5,12 @@
 #pragma once
 
 #include <boost/json/value.hpp>
+#include <boost/regex.hpp>
 
 #include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
-#include <regex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -44,7 +44,7 @@ public:
 
     // Stores `document` without checking it and compiles its patterns only
     // when first used. Only for the host's own compiled-in schemas: checking
-    // them and compiling every std::regex was two thirds of the host's
+    // them and compiling every regular expression was two thirds of the host's
     // start-up (issue 6), and they cannot change after the build; the sdk
     // unit test checks each of them with add(). Plugin manifests and their
     // schemas always go through add().
@@ -57,15 +57,15 @@ public:
     const std::string* find_name(std::string_view name) const noexcept;
 
     // The compiled form of a `pattern` keyword's text, compiled once (when its
-    // schema was added, or on first use for add_prechecked; std::regex
+    // schema was added, or on first use for add_prechecked; compiling
     // construction dominates validation time otherwise), or nullptr for a
     // pattern no stored schema uses. Thread-safe.
-    const std::regex* find_pattern(std::string_view pattern) const noexcept;
+    const boost::regex* find_pattern(std::string_view pattern) const noexcept;
 
 private:
     struct compiled_pattern {
         mutable std::once_flag once;
-        mutable std::optional<std::regex> regex;  // empty if it failed to compile
+        mutable std::optional<boost::regex> regex;  // empty if it failed to compile
     };
 
     std::map<std::string, boost::json::value, std::less<>> documents_;

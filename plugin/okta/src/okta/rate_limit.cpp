@@ -175,14 +175,22 @@ void rate_pacer::record(const std::string& origin, rate_bucket bucket, const rat
     if (!wait) {
         return;
     }
-    // Okta's count covers the requests it has seen; ours still in flight
-    // will each take one of those slots too.
-    const std::int64_t left = std::max<std::int64_t>(0, *headers.remaining - state.in_flight);
+    // Okta's count includes this request, and maybe some of ours still in
+    // flight: nothing tells those apart from other clients' requests. While
+    // the count could all be ours, it is taken to be, so a lone client uses
+    // every slot of a window (counting ours in flight twice left up to 16
+    // slots unused per window, and a batch the size of ten windows needed
+    // eleven). Once it cannot, other clients share the bucket, and ours in
+    // flight are assumed not counted yet: each will take one of the slots
+    // it says are left.
+    const std::int64_t cautious = std::max<std::int64_t>(0, *headers.remaining - state.in_flight);
     if (state.reset_epoch && *headers.reset_epoch == *state.reset_epoch) {
-        // Answers overtake each other: the lowest count is the latest news.
-        // Once that window is over here, its late answers teach nothing.
-        if (!state.rolled_over) {
-            state.remaining = std::min(state.remaining.value_or(left), left);
+        // Our own count (each admission takes a slot) is exact for a lone
+        // client; an answer that says less reveals other clients. Answers
+        // overtake each other: the lowest count is the latest news. Once
+        // that window is over here, its late answers teach nothing.
+        if (!state.rolled_over && (!state.remaining || *headers.remaining < *state.remaining)) {
+            state.remaining = std::min(state.remaining.value_or(cautious), cautious);
         }
         return;
     }
@@ -195,6 +203,15 @@ void rate_pacer::record(const std::string& origin, rate_bucket bucket, const rat
     // known (the org's limits changed, a test server restarted).
     if (state.reset_epoch && *headers.reset_epoch > *state.reset_epoch) {
         state.retired_epoch = state.reset_epoch;
+    }
+    // The first news of a window: the requests it counted before this one
+    // could all be ours still in flight when there are no more of them.
+    std::int64_t left = cautious;
+    if (state.limit) {
+        const std::int64_t counted_before = *state.limit - *headers.remaining - 1;
+        if (counted_before >= 0 && counted_before <= state.in_flight) {
+            left = std::max<std::int64_t>(0, *headers.remaining - (state.in_flight - counted_before));
+        }
     }
     state.reset_epoch = headers.reset_epoch;
     state.reset_at = now + *wait + reset_margin;

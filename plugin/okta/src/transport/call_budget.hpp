@@ -26,6 +26,10 @@ struct call_budget {
     call_budget capped(clock::duration cap) const;
 };
 
+// Why an operation stopped before it finished: nothing, the deadline, or
+// the host cancelling the call.
+enum class interruption { none, deadline, cancelled };
+
 // Sleeps for `duration` in short slices, returning early (false) when the
 // call is cancelled. Never sleeps past the deadline.
 bool sleep_within(const call_budget& budget, std::chrono::steady_clock::duration duration);

@@ -1,5 +1,6 @@
 #include "transport/connection.hpp"
 
+#include "transport/connection_pool.hpp"
 #include "transport/run_in_slices.hpp"
 #include "transport/transport_error.hpp"
 
@@ -50,7 +51,7 @@ connection::connection(std::shared_ptr<ssl::context> tls, std::string host, std:
 
 connection::~connection() {
     boost::system::error_code ignored;
-    boost::beast::get_lowest_layer(stream_).socket().close(ignored);
+    stream_.next_layer().socket().close(ignored);
 }
 
 void connection::configure_peer_verification() {
@@ -74,7 +75,7 @@ void connection::configure_peer_verification() {
 }
 
 void connection::open(const call_budget& budget) {
-    auto& socket_layer = boost::beast::get_lowest_layer(stream_);
+    auto& socket = stream_.next_layer().socket();
     bool done = false;
     boost::system::error_code ec;
 
@@ -94,11 +95,11 @@ void connection::open(const call_budget& budget) {
     }
 
     done = false;
-    socket_layer.async_connect(addresses, [&](boost::system::error_code result, const tcp::endpoint&) {
+    net::async_connect(socket, addresses, [&](boost::system::error_code result, const tcp::endpoint&) {
         ec = result;
         done = true;
     });
-    if (auto why = run_in_slices(io_, done, budget, [&] { socket_layer.close(); }); why != interruption::none) {
+    if (auto why = run_in_slices(io_, done, budget, [&] { socket.close(); }); why != interruption::none) {
         detail::throw_interrupted(why, server_, budget, "connecting", true);
     }
     if (ec == net::error::connection_refused) {
@@ -107,15 +108,19 @@ void connection::open(const call_budget& budget) {
     if (ec) {
         throw transport_error(failure::connect, "Could not connect to " + server_ + ": " + ec.message() + ".", true);
     }
-    socket_layer.socket().set_option(tcp::no_delay(true), ec);
+    boost::system::error_code no_delay_refused;  // only slower without it
+    socket.set_option(tcp::no_delay(true), no_delay_refused);
+    // budgeted_socket waits with poll(), then reads or writes without blocking.
+    socket.non_blocking(true, ec);
+    if (ec) {
+        throw transport_error(failure::connect,
+                              "Could not set up the connection to " + server_ + ": " + ec.message() + ".", true);
+    }
 
     configure_peer_verification();
-    done = false;
-    stream_.async_handshake(ssl::stream_base::client, [&](boost::system::error_code result) {
-        ec = result;
-        done = true;
-    });
-    if (auto why = run_in_slices(io_, done, budget, [&] { socket_layer.close(); }); why != interruption::none) {
+    stream_.next_layer().arm(budget);
+    stream_.handshake(ssl::stream_base::client, ec);
+    if (const interruption why = stream_.next_layer().interrupted(); why != interruption::none) {
         detail::throw_interrupted(why, server_, budget, "negotiating TLS", true);
     }
     if (ec) {
@@ -136,19 +141,23 @@ void connection::open(const call_budget& budget) {
 exchange_result connection::exchange(const wire_request& request, const call_budget& budget,
                                      const exchange_limits& limits) {
     try {
-        return transport::exchange(io_, stream_, buffer_, request, host_field_, server_, budget, limits);
+        return transport::exchange(stream_, stream_.next_layer(), buffer_, request, host_field_, server_, budget,
+                                   limits);
     } catch (...) {
         open_ = false;
         throw;
     }
 }
 
-bool connection::still_usable() {
+bool connection::still_usable(liveness_check check) {
     if (!open_ || buffer_.size() != 0) {
         return false;
     }
+    if (check == liveness_check::skip) {
+        return true;
+    }
     // Readable while idle means the server closed it (or spoke unasked).
-    auto& socket = boost::beast::get_lowest_layer(stream_).socket();
+    auto& socket = stream_.next_layer().socket();
     pollfd watch{};
     watch.fd = socket.native_handle();
     watch.events = POLLIN;

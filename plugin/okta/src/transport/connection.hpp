@@ -1,8 +1,11 @@
 // One TLS connection to one server, owned by one thread at a time. Each
-// connection has its own io_context, so a pooled connection can move between
-// the threads of concurrent node calls without sharing an executor.
+// connection has its own io_context (for resolving and connecting), so a
+// pooled connection can move between the threads of concurrent node calls
+// without sharing an executor. The handshake and every exchange run
+// synchronously on the calling thread, over a budgeted_socket.
 #pragma once
 
+#include "transport/budgeted_socket.hpp"
 #include "transport/call_budget.hpp"
 #include "transport/http_exchange.hpp"
 
@@ -10,7 +13,6 @@
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -18,6 +20,8 @@
 #include <string>
 
 namespace okta_plugin::transport {
+
+enum class liveness_check;
 
 class connection {
 public:
@@ -37,7 +41,9 @@ public:
 
     // An idle keep-alive connection is worth reusing only while the server has
     // not closed it (or sent anything unasked, which also means trouble).
-    bool still_usable();
+    // `check` says whether to ask the socket (a system call) or to trust it
+    // unless this side already knows better.
+    bool still_usable(liveness_check check);
 
     std::chrono::steady_clock::time_point idle_since() const noexcept { return idle_since_; }
     void mark_idle() noexcept { idle_since_ = std::chrono::steady_clock::now(); }
@@ -47,7 +53,7 @@ private:
 
     boost::asio::io_context io_;
     std::shared_ptr<boost::asio::ssl::context> tls_;
-    boost::asio::ssl::stream<boost::beast::tcp_stream> stream_;
+    boost::asio::ssl::stream<budgeted_socket> stream_;
     boost::beast::flat_buffer buffer_;
     std::string host_;
     std::uint16_t port_;

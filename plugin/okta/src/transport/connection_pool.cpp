@@ -31,7 +31,8 @@ void connection_pool::lease::give_back(bool keep_alive) {
 connection_pool::connection_pool(pool_limits limits) : limits_(limits) {}
 
 connection_pool::lease connection_pool::acquire(const std::string& key, const std::string& server,
-                                                const connection_factory& make, const call_budget& budget) {
+                                                const connection_factory& make, const call_budget& budget,
+                                                liveness_check check) {
     constexpr std::chrono::milliseconds poll_interval{50};
     std::unique_lock lock(mutex_);
     for (;;) {
@@ -47,7 +48,7 @@ connection_pool::lease connection_pool::acquire(const std::string& key, const st
             lock.unlock();
             const bool fresh_enough =
                 std::chrono::steady_clock::now() - candidate->idle_since() < limits_.max_idle_time;
-            if (fresh_enough && candidate->still_usable()) {
+            if (fresh_enough && candidate->still_usable(check)) {
                 return lease(*this, key, std::move(candidate), true);
             }
             candidate.reset();  // closes the stale socket outside the lock

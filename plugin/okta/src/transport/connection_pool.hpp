@@ -33,6 +33,12 @@ struct pool_limits {
     std::chrono::seconds max_idle_time{30};
 };
 
+// Whether an idle connection must be proven alive before the request goes
+// out on it. A server may have closed it meanwhile; a request that would be
+// sent again on a fresh connection when that happens (https_client resends
+// a GET that got no answer) can skip the poll() system call of the check.
+enum class liveness_check { skip, required };
+
 class connection_pool {
 public:
     // A connection checked out of the pool. Dropping it without give_back()
@@ -66,12 +72,13 @@ public:
     connection_pool(const connection_pool&) = delete;
     connection_pool& operator=(const connection_pool&) = delete;
 
-    // An idle connection for `key` if a usable one is left, else a new
-    // (unopened) one from `make`; waits for a slot while the server is at
-    // max_per_server. Throws transport_error (timeout, cancelled) when the
-    // budget runs out first. `server` names the server in that message.
+    // An idle connection for `key` if a usable one is left (checked as
+    // `check` says), else a new (unopened) one from `make`; waits for a slot
+    // while the server is at max_per_server. Throws transport_error (timeout,
+    // cancelled) when the budget runs out first. `server` names the server in
+    // that message.
     lease acquire(const std::string& key, const std::string& server, const connection_factory& make,
-                  const call_budget& budget);
+                  const call_budget& budget, liveness_check check = liveness_check::required);
 
     // Idle connections currently kept for `key` (for tests and diagnostics).
     std::size_t idle_count(const std::string& key);

@@ -4,13 +4,11 @@
 #pragma once
 
 #include "transport/call_budget.hpp"
-#include "transport/run_in_slices.hpp"
 #include "transport/transport_error.hpp"
 #include "transport/wiping_allocator.hpp"
 #include "transport/wire.hpp"
 
 #include <boost/asio/error.hpp>
-#include <boost/asio/io_context.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/stream_traits.hpp>
@@ -103,11 +101,14 @@ template <class Parser>
 
 }  // namespace detail
 
-// Sends `request` and reads the whole response into memory. `host_field` is
-// the Host header; `server` names the peer in messages. Throws
-// transport_error; on any error the stream must not be reused.
-template <class Stream>
-exchange_result exchange(boost::asio::io_context& io, Stream& stream, boost::beast::flat_buffer& buffer,
+// Sends `request` and reads the whole response into memory over `stream`,
+// which reads and writes synchronously. `guard` is the layer of that stream
+// that watches the budget: exchange() arms it with `budget`, and when a read
+// or write fails, its interrupted() says whether the budget was the cause.
+// `host_field` is the Host header; `server` names the peer in messages.
+// Throws transport_error; on any error the stream must not be reused.
+template <class Stream, class BudgetGuard>
+exchange_result exchange(Stream& stream, BudgetGuard& guard, boost::beast::flat_buffer& buffer,
                          const wire_request& request, std::string_view host_field, std::string_view server,
                          const call_budget& budget, const exchange_limits& limits) {
     namespace http = boost::beast::http;
@@ -122,22 +123,13 @@ exchange_result exchange(boost::asio::io_context& io, Stream& stream, boost::bea
     message.body().assign(request.body.data(), request.body.size());
     message.prepare_payload();
 
-    auto abort = [&stream] {
-        boost::beast::get_lowest_layer(stream).close();
-    };
-
-    bool done = false;
+    guard.arm(budget);
     boost::system::error_code ec;
-    std::size_t sent = 0;
-    http::async_write(stream, message, [&](boost::system::error_code result, std::size_t bytes) {
-        ec = result;
-        sent = bytes;
-        done = true;
-    });
-    if (auto why = run_in_slices(io, done, budget, abort); why != interruption::none) {
-        detail::throw_interrupted(why, server, budget, "sending the request", sent == 0);
-    }
+    const std::size_t sent = http::write(stream, message, ec);
     if (ec) {
+        if (const interruption why = guard.interrupted(); why != interruption::none) {
+            detail::throw_interrupted(why, server, budget, "sending the request", sent == 0);
+        }
         throw transport_error(failure::connection_closed,
                               "Sending the request to " + std::string(server) + " failed: " + ec.message() + ".",
                               sent == 0);
@@ -146,15 +138,11 @@ exchange_result exchange(boost::asio::io_context& io, Stream& stream, boost::bea
     http::response_parser<http::string_body> parser;
     parser.body_limit(limits.max_body_bytes);
     parser.header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
-    done = false;
-    http::async_read(stream, buffer, parser, [&](boost::system::error_code result, std::size_t) {
-        ec = result;
-        done = true;
-    });
-    if (auto why = run_in_slices(io, done, budget, abort); why != interruption::none) {
-        detail::throw_interrupted(why, server, budget, "waiting for the response", false);
-    }
+    http::read(stream, buffer, parser, ec);
     if (ec) {
+        if (const interruption why = guard.interrupted(); why != interruption::none) {
+            detail::throw_interrupted(why, server, budget, "waiting for the response", false);
+        }
         detail::throw_read_failure(ec, parser, server, limits);
     }
 

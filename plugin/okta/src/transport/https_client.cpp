@@ -66,7 +66,12 @@ wire_response https_client::send(const endpoint& server, const wire_request& req
     auto make = [&] { return std::make_unique<connection>(tls, server.host, server.port); };
 
     for (int attempt = 0;; ++attempt) {
-        auto lease = impl_->pool.acquire(key, name, make, budget);
+        // A GET is resent once when a reused connection turns out dead
+        // (below), so its first try can skip the pool's liveness check; the
+        // resend must not meet another dead one.
+        const liveness_check check =
+            request.verb == method::get && attempt == 0 ? liveness_check::skip : liveness_check::required;
+        auto lease = impl_->pool.acquire(key, name, make, budget, check);
         try {
             if (!lease->is_open()) {
                 lease->open(budget);

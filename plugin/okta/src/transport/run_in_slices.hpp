@@ -12,8 +12,6 @@
 
 namespace okta_plugin::transport {
 
-enum class interruption { none, deadline, cancelled };
-
 // Runs `io` until `done` turns true, in slices short enough to notice a
 // cancellation within 100 ms. When the deadline passes or the host cancels,
 // calls `abort` once (it must make the pending operation finish soon, for

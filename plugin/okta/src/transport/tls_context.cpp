@@ -1,6 +1,7 @@
 #include "transport/tls_context.hpp"
 
 #include "transport/ca_bundle.hpp"
+#include "transport/system_trust.hpp"
 #include "transport/transport_error.hpp"
 
 #include <openssl/ssl.h>
@@ -13,6 +14,28 @@ namespace okta_plugin::transport {
 
 namespace ssl = boost::asio::ssl;
 
+namespace {
+
+// The system store OpenSSL loads depends on these variables; a context built
+// before one changed must not stand in for the new setting.
+std::string_view env_or_empty(const char* variable) {
+    const char* value = std::getenv(variable);
+    return value == nullptr ? std::string_view{} : std::string_view{value};
+}
+
+void trust_system_roots(ssl::context& context) {
+    const char* directory = X509_get_default_cert_dir();
+    const auto source = choose_system_trust(env_or_empty(X509_get_default_cert_file_env()),
+                                            env_or_empty(X509_get_default_cert_dir_env()), directory);
+    if (source == system_trust_source::hashed_directory &&
+        SSL_CTX_load_verify_dir(context.native_handle(), directory) == 1) {
+        return;
+    }
+    context.set_default_verify_paths();
+}
+
+}  // namespace
+
 std::shared_ptr<ssl::context> make_client_tls_context(std::string_view extra_ca_pem) {
     auto context = std::make_shared<ssl::context>(ssl::context::tls_client);
     if (SSL_CTX_set_min_proto_version(context->native_handle(), TLS1_2_VERSION) != 1) {
@@ -20,7 +43,7 @@ std::shared_ptr<ssl::context> make_client_tls_context(std::string_view extra_ca_
     }
     context->set_options(ssl::context::default_workarounds | ssl::context::no_compression);
     context->set_verify_mode(ssl::verify_peer);
-    context->set_default_verify_paths();
+    trust_system_roots(*context);
     if (!extra_ca_pem.empty()) {
         if (auto problem = ca_bundle_problem(extra_ca_pem)) {
             throw transport_error(failure::bad_trust_anchor, "the CA certificate is not usable: " + *problem);
@@ -34,17 +57,6 @@ std::shared_ptr<ssl::context> make_client_tls_context(std::string_view extra_ca_
     }
     return context;
 }
-
-namespace {
-
-// The system store OpenSSL loads depends on these variables; a context built
-// before one changed must not stand in for the new setting.
-std::string_view env_or_empty(const char* variable) {
-    const char* value = std::getenv(variable);
-    return value == nullptr ? std::string_view{} : std::string_view{value};
-}
-
-}  // namespace
 
 std::shared_ptr<ssl::context> tls_context_cache::get(std::string_view extra_ca_pem) {
     const std::size_t hash = std::hash<std::string_view>{}(extra_ca_pem);

@@ -12,12 +12,13 @@
 
 namespace okta_plugin::transport {
 
-// TLS 1.2 or newer, peer verification on, trusting the system store (OpenSSL
-// reads SSL_CERT_FILE / SSL_CERT_DIR itself) plus `extra_ca_pem` if given.
-// There is deliberately no way to turn verification off.
+// TLS 1.2 or newer, peer verification on, trusting the system store (read
+// lazily where it can be, see system_trust.hpp; OpenSSL reads SSL_CERT_FILE /
+// SSL_CERT_DIR itself) plus `extra_ca_pem` if given. There is deliberately
+// no way to turn verification off.
 std::shared_ptr<boost::asio::ssl::context> make_client_tls_context(std::string_view extra_ca_pem);
 
-// Contexts are costly to build (the system store is parsed each time) and
+// Contexts are costly to build (the system store may be parsed each time) and
 // safe to share between connections and threads, so they are kept per trust
 // configuration: the extra CA and the SSL_CERT_FILE / SSL_CERT_DIR values.
 // Thread-safe.
