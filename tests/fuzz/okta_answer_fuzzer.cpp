@@ -83,8 +83,9 @@ void check_result(const okta::api_result& result, const transport::wire_response
     if (expected == okta::expected_body::user) {
         wfn_fuzz::check(result.body.is_object(), "a successful user answer is not an object");
     }
-    if (expected == okta::expected_body::user_list) {
-        wfn_fuzz::check(result.body.is_array(), "a successful list answer is not an array");
+    if (expected == okta::expected_body::user_list || expected == okta::expected_body::user_page) {
+        wfn_fuzz::check(expected == okta::expected_body::user_page || result.body.is_array(),
+                        "a successful list answer is not an array");
         // The token only ever goes to the org's own Users API.
         const std::string_view page = result.next_page;
         wfn_fuzz::check(page.empty() || page == okta::users_path ||
@@ -122,10 +123,20 @@ void read_rate_limits(const transport::wire_response& response) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const transport::wire_response response = response_from(wfn_fuzz::as_text(data, size));
 
-    for (const auto expected : {okta::expected_body::user, okta::expected_body::user_list, okta::expected_body::nothing}) {
+    for (const auto expected : {okta::expected_body::user, okta::expected_body::user_list, okta::expected_body::user_page,
+                                okta::expected_body::nothing}) {
         okta::api_result result = okta::read_answer(fuzz_org(), response, expected);
         check_result(result, response, expected);
         read_as_node_output(std::move(result));
+    }
+
+    // A page checked as text (ReturnAll) is accepted and refused exactly as
+    // the same page read into a DOM.
+    const okta::api_result as_dom = okta::read_answer(fuzz_org(), response, okta::expected_body::user_list);
+    const okta::api_result as_text = okta::read_answer(fuzz_org(), response, okta::expected_body::user_page);
+    wfn_fuzz::check(as_dom.error_message == as_text.error_message, "a page read as text and as a DOM disagree");
+    if (as_dom.succeeded()) {
+        wfn_fuzz::check(as_text.page_users == as_dom.body.as_array().size(), "a page read as text miscounts users");
     }
 
     boost::system::error_code ec;

@@ -114,6 +114,31 @@ BOOST_AUTO_TEST_CASE(a_next_link_to_another_origin_is_refused) {
     }
 }
 
+// A ReturnAll page is checked as text and never becomes a DOM: it must still
+// be exactly what a DOM read accepts, since its text goes into the output.
+BOOST_AUTO_TEST_CASE(a_page_read_as_text_is_counted_and_keeps_no_dom) {
+    const auto result = answer(200, R"( [{"id":"00u1","profile":{"tags":[1,{"a":null}]}}, {"id":"00u2"}] )")
+                            .link(R"(<https://dev-1.okta.com/api/v1/users?after=00u2&limit=2>; rel="next")")
+                            .read(expected_body::user_page);
+    BOOST_TEST(result.succeeded());
+    BOOST_TEST(result.page_users == 2u);
+    BOOST_TEST(result.body.is_null());
+    BOOST_TEST(result.next_page == "/api/v1/users?after=00u2&limit=2");
+    BOOST_TEST(answer(200, "[]").read(expected_body::user_page).page_users == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_page_read_as_text_is_refused_as_a_dom_read_would_be) {
+    for (std::string_view body : {"", "  ", "{}", "null", "[{}, 1]", "[{}, []]", "[{}, \"x\"]", "[{}", "[{}] []", "[{},]",
+                                  "{\"a\":[{}]}"}) {
+        BOOST_TEST_CONTEXT(body) {
+            const auto as_text = answer(200, std::string(body)).read(expected_body::user_page);
+            const auto as_dom = answer(200, std::string(body)).read(expected_body::user_list);
+            BOOST_TEST(as_text.error_code == "WFN_BAD_RESPONSE");
+            BOOST_TEST(as_text.error_message == as_dom.error_message);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_next_link_off_the_users_path_is_refused) {
     const auto result = answer(200, "[]")
                             .link(R"(<https://dev-1.okta.com/api/v1/groups?after=x>; rel="next")")

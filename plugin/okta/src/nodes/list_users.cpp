@@ -1,8 +1,8 @@
 // okta.user.list: GET /api/v1/users, one page or (ReturnAll) every page.
 //
 // The output is built as text: with ReturnAll, each page's users are copied
-// from Okta's own JSON text (already parsed and checked to be an array of
-// user objects by the client) straight into the one output string, so
+// from Okta's own JSON text (checked by the client, in one streaming pass,
+// to be an array of user objects) straight into the one output string, so
 // 20,000 users are never a DOM and never held twice by this node (the list
 // benchmark holds the process to twice the output's size at its peak).
 #include "nodes/node_functions.hpp"
@@ -21,7 +21,7 @@ namespace {
 constexpr std::string_view json_space = " \t\r\n";
 
 // The users inside a page's JSON array, without the brackets; "" for an
-// empty page. The page was parsed already, so it is one well-formed array.
+// empty page. The page was checked already: it is one well-formed array.
 std::string_view users_of_page(std::string_view page) {
     const auto open = page.find('[');
     const auto close = page.rfind(']');

@@ -3,6 +3,7 @@
 #include "okta/error_codes.hpp"
 #include "okta/link_header.hpp"
 #include "okta/okta_error.hpp"
+#include "okta/user_page_scan.hpp"
 #include "okta/user_targets.hpp"
 
 #include <boost/json/parse.hpp>
@@ -42,6 +43,23 @@ api_result failed_call(std::string_view code, std::string message, std::string r
     return result;
 }
 
+namespace {
+
+api_result not_a_list(const org_address& org, const api_result& answer) {
+    return failed_call(error_codes::bad_response,
+                       answered(org, answer.status) + " with something other than a list of users.", answer.request_id);
+}
+
+// A ReturnAll listing copies a page's text into its output as is: only user
+// objects may go through.
+api_result not_only_users(const org_address& org, const api_result& answer) {
+    return failed_call(error_codes::bad_response,
+                       answered(org, answer.status) + " with a list holding something other than users.",
+                       answer.request_id);
+}
+
+}  // namespace
+
 api_result read_answer(const org_address& org, const transport::wire_response& response, expected_body expected) {
     api_result result;
     result.status = response.status;
@@ -55,13 +73,24 @@ api_result read_answer(const org_address& org, const transport::wire_response& r
                            result.request_id);
     }
 
+    const bool success = response.status >= 200 && response.status < 300;
     boost::system::error_code parse_error;
     boost::json::value json;
-    if (!response.body.empty()) {
+    if (success && expected == expected_body::user_page) {
+        const user_page_scan page = scan_user_page(response.body);
+        parse_error = page.parse_error;
+        if (page.shape == page_shape::not_an_array) {
+            return not_a_list(org, result);
+        }
+        if (page.shape == page_shape::not_only_objects) {
+            return not_only_users(org, result);
+        }
+        result.page_users = page.users;
+    } else if (!response.body.empty()) {
         json = boost::json::parse(response.body, parse_error);
     }
 
-    if (response.status < 200 || response.status >= 300) {
+    if (!success) {
         auto okta = parse_error ? std::nullopt : parse_okta_error(json);
         if (okta) {
             result.error_code = okta->code;
@@ -88,19 +117,15 @@ api_result read_answer(const org_address& org, const transport::wire_response& r
     }
     if (expected == expected_body::user_list) {
         if (!json.is_array()) {
-            return failed_call(error_codes::bad_response,
-                               answered(org, response.status) + " with something other than a list of users.",
-                               result.request_id);
+            return not_a_list(org, result);
         }
-        // A ReturnAll listing copies the page's text into its output as is:
-        // only user objects may go through.
         for (const auto& user : json.get_array()) {
             if (!user.is_object()) {
-                return failed_call(error_codes::bad_response,
-                                   answered(org, response.status) + " with a list holding something other than users.",
-                                   result.request_id);
+                return not_only_users(org, result);
             }
         }
+    }
+    if (expected == expected_body::user_list || expected == expected_body::user_page) {
         if (auto next = find_next_link(response.values("Link"))) {
             if (!same_origin(org, *next)) {
                 return failed_call(error_codes::foreign_link,

@@ -11,12 +11,14 @@ namespace okta_plugin::okta {
 enum class expected_body {
     user,       // a user object
     user_list,  // an array of users, maybe with a rel="next" Link
+    user_page,  // the same, checked as text (user_page_scan.hpp): `body` stays
+                // null, the caller keeps the text, `page_users` counts them
     nothing,    // 204, or any JSON body (a body that is not JSON is a bad response)
 };
 
 // The status, X-Okta-Request-Id, and then one of: Okta's error (errorCode,
 // errorSummary and causes); the JSON body checked against `expected`; for
-// lists, the next page, which must be a /api/v1/users URL on `org`'s own
+// lists and pages, the next page, which must be a /api/v1/users URL on `org`'s own
 // origin. A redirect, a body that is not JSON or not the expected shape, and
 // a next link elsewhere are 500s with our own error code.
 api_result read_answer(const org_address& org, const transport::wire_response& response, expected_body expected);

@@ -4,6 +4,7 @@
 
 #include <boost/json/value.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -26,8 +27,10 @@ struct api_result {
     std::string next_page;
     // The next page's after cursor; empty on the last page.
     std::string next_cursor;
-    // A list page's JSON text as Okta sent it (successful lists only).
+    // A list page's JSON text as Okta sent it (expected_body::user_page only).
     std::string body_text;
+    // How many users that page holds.
+    std::size_t page_users = 0;
     // Whether running the same node again later may well succeed (429,
     // 500/502/503/504, a lost connection, a timeout): the engine's cue to
     // retry. False for success and for answers a rerun cannot change.

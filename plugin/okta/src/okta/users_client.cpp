@@ -195,7 +195,7 @@ api_result users_client::call(transport::method verb, const std::string& target,
         const rate_limit_headers limits = read_rate_limit_headers(response);
         pacer_.record(org_.org.origin, bucket, limits);
         api_result result = read_answer(org_.org, response, expected);
-        if (expected == expected_body::user_list && result.succeeded()) {
+        if (expected == expected_body::user_page && result.succeeded()) {
             // The page as Okta sent it, for list_all_users: moved, since
             // nothing below reads the body again.
             result.body_text = std::move(response.body);
@@ -352,13 +352,13 @@ api_result users_client::list_users(const list_query& query) {
                 expected_body::user_list, resend_rule::idempotent);
 }
 
-api_result users_client::list_next_page(const std::string& next_page) {
-    return call(transport::method::get, next_page, {}, false, rate_bucket::users_collection, expected_body::user_list,
+api_result users_client::list_page(const std::string& target) {
+    return call(transport::method::get, target, {}, false, rate_bucket::users_collection, expected_body::user_page,
                 resend_rule::idempotent);
 }
 
 api_result users_client::list_all_users(const list_query& query, const page_sink& sink) {
-    api_result page = list_users(query);
+    api_result page = list_page(list_users_target(query));
     std::size_t pages = 0;
     std::size_t users = 0;
     for (;;) {
@@ -370,14 +370,13 @@ api_result users_client::list_all_users(const list_query& query, const page_sink
             return page;
         }
         ++pages;
-        users += page.body.as_array().size();
-        page.body = nullptr;  // only the text goes on: one page's DOM at a time
+        users += page.page_users;
         sink(page.body_text);
         if (page.next_page.empty()) {
             break;
         }
         const std::string previous = std::move(page.next_page);
-        page = list_next_page(previous);
+        page = list_page(previous);
         if (page.succeeded() && page.next_page == previous) {
             return failed_call(error_codes::bad_response,
                                "Okta's next-page link repeats the page just read; stopped after " +
@@ -385,7 +384,7 @@ api_result users_client::list_all_users(const list_query& query, const page_sink
                                page.request_id);
         }
     }
-    page.body_text.clear();
+    std::string().swap(page.body_text);  // the last page's buffer is freed, not kept for nothing
     page.next_cursor.clear();
     return page;
 }

@@ -54,15 +54,14 @@ public:
     // GET /api/v1/users?filter=profile.login eq "…"; a 404 like Okta's when
     // no user has that login. On success `body` is the user object.
     api_result find_user_by_login(std::string_view login);
+    // One page; `body` is its array of users.
     api_result list_users(const list_query& query);
-    // Fetches the page behind a previous answer's next_page.
-    api_result list_next_page(const std::string& next_page);
     // Called with each page's JSON text (an array of users) as Okta sent it,
     // already checked; only this call's pages, in order.
     using page_sink = std::function<void(std::string_view page_json)>;
     // Every page from `query` on, following rel="next" within the budget.
-    // The pages go to `sink`, one at a time, so a 20,000-user result is never
-    // held as a DOM; on success `body` is null.
+    // The pages go to `sink`, one at a time and only as text, checked in one
+    // streaming pass: no page is ever a DOM. On success `body` is null.
     api_result list_all_users(const list_query& query, const page_sink& sink);
     api_result update_user(std::string_view id, const boost::json::object& body, bool body_has_secret);
     // Sent again only when it certainly was not carried out (a 429, nothing
@@ -73,6 +72,8 @@ public:
     static std::string user_agent();
 
 private:
+    // The page at `target` (path and query), as text (expected_body::user_page).
+    api_result list_page(const std::string& target);
     api_result call(transport::method verb, const std::string& target, const std::string& body, bool body_has_secret,
                     rate_bucket bucket, expected_body expected, resend_rule rule);
     api_result send_create(const std::string& text, bool activate, bool body_has_secret);
