@@ -24,7 +24,8 @@ enum class resend_rule {
 };
 
 // 429, and the 5xx that mean "try again later" (500, 502, 503, 504). Any
-// other 5xx, such as 501 Not Implemented, is final, like every 4xx.
+// other 5xx is final, like every 4xx: a 501 says the server does not
+// support the method at all, and asking again cannot change that.
 inline bool is_retryable_status(int status) noexcept {
     return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
 }

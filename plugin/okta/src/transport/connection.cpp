@@ -1,6 +1,5 @@
 #include "transport/connection.hpp"
 
-#include "transport/connection_pool.hpp"
 #include "transport/run_in_slices.hpp"
 #include "transport/transport_error.hpp"
 

@@ -21,7 +21,11 @@
 
 namespace okta_plugin::transport {
 
-enum class liveness_check;
+// Whether an idle connection must be proven alive before the request goes
+// out on it. A server may have closed it meanwhile; a request that would be
+// sent again on a fresh connection when that happens (https_client resends
+// a GET that got no answer) can skip the poll() system call of the check.
+enum class liveness_check { skip, required };
 
 class connection {
 public:

@@ -33,12 +33,6 @@ struct pool_limits {
     std::chrono::seconds max_idle_time{30};
 };
 
-// Whether an idle connection must be proven alive before the request goes
-// out on it. A server may have closed it meanwhile; a request that would be
-// sent again on a fresh connection when that happens (https_client resends
-// a GET that got no answer) can skip the poll() system call of the check.
-enum class liveness_check { skip, required };
-
 class connection_pool {
 public:
     // A connection checked out of the pool. Dropping it without give_back()
