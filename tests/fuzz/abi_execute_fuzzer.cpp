@@ -17,7 +17,7 @@
 // in the credentials never appears in the output.
 #include "fuzz_input.hpp"
 
-#include "okta/org_address.hpp"
+#include "okta/protocol/org_address.hpp"
 
 #include <wfn/abi.h>
 

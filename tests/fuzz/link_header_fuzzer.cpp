@@ -4,7 +4,7 @@
 // Link fields; a line may itself hold comma-joined links.
 #include "fuzz_input.hpp"
 
-#include "okta/link_header.hpp"
+#include "okta/protocol/link_header.hpp"
 
 #include <algorithm>
 #include <string>

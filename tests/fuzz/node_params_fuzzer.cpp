@@ -15,8 +15,7 @@
 
 #include "nodes/credentials.hpp"
 #include "nodes/node_inputs.hpp"
-#include "nodes/user_lookup.hpp"
-#include "okta/user_targets.hpp"
+#include "okta/protocol/user_targets.hpp"
 
 #include <wfn/plugin.hpp>
 
@@ -94,7 +93,7 @@ void check_body(const boost::json::object& body) {
 }
 
 // A password reaches Okta as credentials.password.value, and only there.
-void check_password_in_body(const boost::json::object& body, const std::string& password) {
+void check_password_in_body(const boost::json::object& body, std::string_view password) {
     if (password.empty()) {
         wfn_fuzz::check(!body.contains("credentials"), "credentials in a body without a Password");
         return;
@@ -107,12 +106,12 @@ void check_password_in_body(const boost::json::object& body, const std::string& 
 }
 
 // The request a node whose target is one user (get, update, delete) sends
-// first: the user's own URL, or a login filter when the login holds "/".
+// first: the user's own URL, or a login search when the login holds "/".
 void check_user_lookup(const std::string& id_or_login) {
-    if (nodes::needs_login_filter(id_or_login)) {
+    if (okta::needs_login_filter(id_or_login)) {
         okta::list_query query;
-        query.filter = okta::login_filter(id_or_login);
-        check_query_value(query_of(okta::list_users_target(query)), "filter", query.filter);
+        query.search = okta::login_filter(id_or_login);
+        check_query_value(query_of(okta::list_users_target(query)), "search", query.search);
     } else {
         check_user_target(okta::user_target(id_or_login), id_or_login);
     }
@@ -124,7 +123,7 @@ void build_create(const boost::json::object& params) {
     wfn_fuzz::check(query_of(target).at("activate") == (input.activate ? "true" : "false"),
                     "activate was not sent as given");
     check_body(input.body);
-    check_password_in_body(input.body, input.password);
+    check_password_in_body(input.body, input.password.reveal());
     wfn_fuzz::check(input.body.contains("profile"), "a create body without a profile");
 }
 
@@ -150,14 +149,14 @@ void build_update(const boost::json::object& params) {
     // Once resolved, the update goes to the id Okta returned; any id works here.
     check_user_target(okta::user_target("00u1abcdefghijklmno0"), "00u1abcdefghijklmno0");
     check_body(input.body);
-    check_password_in_body(input.body, input.password);
+    check_password_in_body(input.body, input.password.reveal());
     wfn_fuzz::check(!input.body.empty(), "an update with nothing to update was accepted");
 }
 
 void build_delete(const boost::json::object& params) {
     const nodes::delete_user_input input = nodes::read_delete_user(params);
     check_user_lookup(input.user_id);
-    const std::string id = nodes::needs_login_filter(input.user_id) ? "00u1abcdefghijklmno0" : input.user_id;
+    const std::string id = okta::needs_login_filter(input.user_id) ? "00u1abcdefghijklmno0" : input.user_id;
     const std::string target = okta::delete_user_target(id, input.send_email);
     check_user_target(target, id);
     const boost::urls::url_view url = parse_target(target);
@@ -197,7 +196,7 @@ void run_node(const node_builder& node, const boost::json::object& params) {
 }
 
 void run_credentials(const boost::json::object& credentials) {
-    okta::org_connection connection;
+    nodes::org_connection connection;
     try {
         connection = nodes::read_credentials(credentials);
     } catch (const wfn::invalid_input_error&) {

@@ -10,10 +10,11 @@
 #include "fuzz_input.hpp"
 
 #include "nodes/output.hpp"
-#include "nodes/user_lookup.hpp"
-#include "okta/answer_reader.hpp"
-#include "okta/okta_error.hpp"
-#include "okta/rate_limit.hpp"
+#include "okta/client/rate_pacer.hpp"
+#include "okta/client/users_client.hpp"
+#include "okta/protocol/answer_reader.hpp"
+#include "okta/protocol/okta_error.hpp"
+#include "okta/protocol/rate_limit.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -25,7 +26,7 @@ namespace {
 
 namespace okta = okta_plugin::okta;
 namespace nodes = okta_plugin::nodes;
-namespace transport = okta_plugin::transport;
+namespace wire = okta_plugin::wire;
 
 std::string_view trim_spaces(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
@@ -34,8 +35,8 @@ std::string_view trim_spaces(std::string_view text) {
     return text;
 }
 
-transport::wire_response response_from(std::string_view text) {
-    transport::wire_response response;
+wire::response response_from(std::string_view text) {
+    wire::response response;
     const auto line_end = text.find('\n');
     const std::string_view status_line = text.substr(0, line_end);
     int status = 0;
@@ -56,7 +57,7 @@ transport::wire_response response_from(std::string_view text) {
             continue;
         }
         response.headers.push_back(
-            {std::string(line.substr(0, colon)), std::string(trim_spaces(line.substr(colon + 1))), false});
+            {std::string(line.substr(0, colon)), wire::wiping_string(trim_spaces(line.substr(colon + 1)))});
     }
     response.body = std::string(text);
     return response;
@@ -68,45 +69,53 @@ const okta::org_address& fuzz_org() {
 }
 
 // What every answer must satisfy, whatever its bytes.
-void check_result(const okta::api_result& result, const transport::wire_response& response,
+void check_result(const okta::call_result& result, const wire::response& response,
                   okta::expected_body expected) {
-    wfn_fuzz::check(result.status == response.status || result.status == 500,
+    const int status = result ? result->status : result.error().status;
+    wfn_fuzz::check(status == response.status || (!result && status == 500),
                     "the result status is neither Okta's nor 500");
     const bool okta_success = response.status >= 200 && response.status < 300;
     if (!okta_success) {
-        wfn_fuzz::check(!result.succeeded(), "a non-2xx answer was taken for a success");
-        wfn_fuzz::check(!result.error_message.empty(), "a failed answer has no ErrorMessage");
+        wfn_fuzz::check(!result, "a non-2xx answer was taken for a success");
+        wfn_fuzz::check(!result.error().message.empty(), "a failed answer has no ErrorMessage");
     }
-    if (!result.succeeded()) {
+    if (!result) {
         return;
     }
     if (expected == okta::expected_body::user) {
-        wfn_fuzz::check(result.body.is_object(), "a successful user answer is not an object");
+        wfn_fuzz::check(result->body.is_object(), "a successful user answer is not an object");
+    }
+    if (expected == okta::expected_body::nothing) {
+        wfn_fuzz::check(response.status == 204 && response.body.empty(), "a delete done without an empty 204");
     }
     if (expected == okta::expected_body::user_list || expected == okta::expected_body::user_page) {
-        wfn_fuzz::check(expected == okta::expected_body::user_page || result.body.is_array(),
+        wfn_fuzz::check(expected == okta::expected_body::user_page || result->body.is_array(),
                         "a successful list answer is not an array");
         // The token only ever goes to the org's own Users API.
-        const std::string_view page = result.next_page;
+        const std::string_view page = result->next_page;
         wfn_fuzz::check(page.empty() || page == okta::users_path ||
                             (page.starts_with(okta::users_path) && page[okta::users_path.size()] == '?'),
                         "a next page outside /api/v1/users was accepted");
     } else {
-        wfn_fuzz::check(result.next_page.empty(), "a next page on a non-list answer");
+        wfn_fuzz::check(result->next_page.empty(), "a next page on a non-list answer");
     }
 }
 
-void read_as_node_output(okta::api_result result) {
-    boost::json::object output = nodes::envelope(result);
-    if (result.succeeded()) {
-        (void)nodes::user_field(result.body, "id");
-        (void)nodes::user_field(result.body, "status");
-        output["User"] = std::move(result.body);
+void read_as_node_output(okta::call_result result) {
+    boost::json::object output = result ? nodes::envelope(*result) : nodes::envelope(result.error());
+    if (result) {
+        (void)okta::user_field(result->body, "id");
+        (void)okta::user_field(result->body, "status");
+        output["User"] = std::move(result->body);
     }
     (void)boost::json::serialize(output);
 }
 
-void read_rate_limits(const transport::wire_response& response) {
+std::string_view message_of(const okta::call_result& result) {
+    return result ? std::string_view() : std::string_view(result.error().message);
+}
+
+void read_rate_limits(const wire::response& response) {
     static okta::rate_pacer pacer;
     const okta::rate_limit_headers limits = okta::read_rate_limit_headers(response);
     (void)okta::time_until_reset(limits, std::chrono::system_clock::now());
@@ -121,22 +130,22 @@ void read_rate_limits(const transport::wire_response& response) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const transport::wire_response response = response_from(wfn_fuzz::as_text(data, size));
+    const wire::response response = response_from(wfn_fuzz::as_text(data, size));
 
     for (const auto expected : {okta::expected_body::user, okta::expected_body::user_list, okta::expected_body::user_page,
                                 okta::expected_body::nothing}) {
-        okta::api_result result = okta::read_answer(fuzz_org(), response, expected);
+        okta::call_result result = okta::read_answer(fuzz_org(), response, expected);
         check_result(result, response, expected);
         read_as_node_output(std::move(result));
     }
 
     // A page checked as text (ReturnAll) is accepted and refused exactly as
     // the same page read into a DOM.
-    const okta::api_result as_dom = okta::read_answer(fuzz_org(), response, okta::expected_body::user_list);
-    const okta::api_result as_text = okta::read_answer(fuzz_org(), response, okta::expected_body::user_page);
-    wfn_fuzz::check(as_dom.error_message == as_text.error_message, "a page read as text and as a DOM disagree");
-    if (as_dom.succeeded()) {
-        wfn_fuzz::check(as_text.page_users == as_dom.body.as_array().size(), "a page read as text miscounts users");
+    const okta::call_result as_dom = okta::read_answer(fuzz_org(), response, okta::expected_body::user_list);
+    const okta::call_result as_text = okta::read_answer(fuzz_org(), response, okta::expected_body::user_page);
+    wfn_fuzz::check(message_of(as_dom) == message_of(as_text), "a page read as text and as a DOM disagree");
+    if (as_dom && as_text) {
+        wfn_fuzz::check(as_text->page_users == as_dom->body.as_array().size(), "a page read as text miscounts users");
     }
 
     boost::system::error_code ec;

@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(a_create_carried_out_whose_answer_was_lost_is_reported_as_c
     BOOST_TEST_REQUIRE(sent.size() == 2u);
     BOOST_TEST(method_of(sent.at(0)) == "POST");
     BOOST_TEST(method_of(sent.at(1)) == "GET");
-    BOOST_TEST(target_of(sent.at(1)).rfind("/api/v1/users?filter=", 0) == 0);
+    BOOST_TEST(target_of(sent.at(1)).rfind("/api/v1/users?search=", 0) == 0);
     bool logged = false;
     for (const auto& line : result.log) {
         logged = logged || line.find("reconciled") != std::string::npos;

@@ -49,7 +49,7 @@ BOOST_AUTO_TEST_CASE(by_a_login_with_a_slash_through_a_filter) {
     const auto request = only_request();
     BOOST_TEST(method_of(request) == "GET");
     BOOST_TEST(target_of(request) ==
-               "/api/v1/users?filter=profile.login%20eq%20%22r%26d%2Fada%5C%22q%40example.com%22");
+               "/api/v1/users?search=profile.login%20eq%20%22r%26d%2Fada%5C%22q%40example.com%22");
 }
 
 BOOST_AUTO_TEST_CASE(a_login_with_a_slash_that_nobody_has_is_a_404) {
@@ -72,7 +72,7 @@ BOOST_AUTO_TEST_CASE(dot_dot_slash_stays_inside_the_users_path) {
     const auto result = run("okta.user.get", json::object{{"UserId", "../groups"}});
     BOOST_TEST(result.status() == 404);
     // A "/" means a login filter, never a path that could climb out.
-    BOOST_TEST(target_of(only_request()) == "/api/v1/users?filter=profile.login%20eq%20%22..%2Fgroups%22");
+    BOOST_TEST(target_of(only_request()) == "/api/v1/users?search=profile.login%20eq%20%22..%2Fgroups%22");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

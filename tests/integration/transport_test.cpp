@@ -20,15 +20,15 @@ okta_sandbox::process& impatient_sandbox() {
     return instance;
 }
 
-okta_plugin::transport::wire_request to_impatient_sandbox(okta_plugin::transport::method verb, std::string target,
+okta_plugin::wire::request to_impatient_sandbox(okta_plugin::wire::method verb, std::string target,
                                                           std::string body = {}) {
-    okta_plugin::transport::wire_request request;
+    okta_plugin::wire::request request;
     request.verb = verb;
     request.target = std::move(target);
-    request.headers.push_back({"Authorization", "SSWS " + impatient_sandbox().token(), true});
+    request.headers.push_back({"Authorization", okta_plugin::wire::wiping_string("SSWS " + impatient_sandbox().token())});
     if (!body.empty()) {
-        request.headers.push_back({"Content-Type", "application/json", false});
-        request.body = std::move(body);
+        request.headers.push_back({"Content-Type", okta_plugin::wire::wiping_string("application/json")});
+        request.body = okta_plugin::wire::wiping_string(body);
     }
     return request;
 }
@@ -205,14 +205,14 @@ BOOST_AUTO_TEST_CASE(nothing_listening) {
 
 BOOST_AUTO_TEST_CASE(connections_are_kept_alive_and_reused) {
     okta_plugin::transport::https_client client;
-    okta_plugin::transport::endpoint server{"127.0.0.1", sandbox().port(), read_file(sandbox().ca_file())};
-    okta_plugin::transport::call_budget budget;
+    okta_plugin::wire::endpoint server{"127.0.0.1", sandbox().port(), read_file(sandbox().ca_file())};
+    okta_plugin::wire::call_budget budget;
     budget.deadline = std::chrono::steady_clock::now() + 10s;
     budget.budget_ms = 10000;
     for (int i = 0; i < 3; ++i) {
-        okta_plugin::transport::wire_request request;
+        okta_plugin::wire::request request;
         request.target = "/api/v1/users";
-        request.headers.push_back({"Authorization", "SSWS " + sandbox().token(), true});
+        request.headers.push_back({"Authorization", okta_plugin::wire::wiping_string("SSWS " + sandbox().token())});
         const auto response = client.send(server, request, budget);
         BOOST_TEST(response.status == 200);
         BOOST_TEST(client.idle_connections(server) == 1u);
@@ -220,11 +220,11 @@ BOOST_AUTO_TEST_CASE(connections_are_kept_alive_and_reused) {
 }
 
 BOOST_AUTO_TEST_CASE(idle_connections_the_server_closed_are_replaced_without_a_failure_or_a_second_create) {
-    using okta_plugin::transport::method;
+    using okta_plugin::wire::method;
     okta_plugin::transport::https_client client;
-    okta_plugin::transport::endpoint server{"127.0.0.1", impatient_sandbox().port(),
+    okta_plugin::wire::endpoint server{"127.0.0.1", impatient_sandbox().port(),
                                             read_file(impatient_sandbox().ca_file())};
-    okta_plugin::transport::call_budget budget;
+    okta_plugin::wire::call_budget budget;
     budget.deadline = std::chrono::steady_clock::now() + 20s;
     budget.budget_ms = 20000;
     okta_sandbox::admin impatient_admin(impatient_sandbox());

@@ -55,7 +55,7 @@ BOOST_AUTO_TEST_CASE(a_login_with_a_slash_is_resolved_to_its_id_first) {
     BOOST_TEST(result.status() == 200, result.message());
     const auto sent = requests();
     BOOST_TEST_REQUIRE(sent.size() == 2u);
-    BOOST_TEST(target_of(sent[0]) == "/api/v1/users?filter=profile.login%20eq%20%22ops%2Flead%40example.com%22");
+    BOOST_TEST(target_of(sent[0]) == "/api/v1/users?search=profile.login%20eq%20%22ops%2Flead%40example.com%22");
     BOOST_TEST(method_of(sent[1]) == "POST");
     BOOST_TEST(target_of(sent[1]) == "/api/v1/users/" + id);
 }

@@ -1,5 +1,5 @@
 // The Domain credential: which org URLs are accepted, and how they are read.
-#include "okta/org_address.hpp"
+#include "okta/protocol/org_address.hpp"
 
 #include <boost/test/unit_test.hpp>
 

@@ -1,5 +1,5 @@
 // Link header parsing (RFC 8288) as Okta's pagination needs it.
-#include "okta/link_header.hpp"
+#include "okta/protocol/link_header.hpp"
 
 #include <boost/test/unit_test.hpp>
 

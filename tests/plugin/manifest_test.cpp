@@ -1,7 +1,8 @@
 // manifests/okta against the format contract, against the library's
 // descriptors, and against what the nodes really refuse.
+#include "node_catalog.hpp"
 #include "nodes/credentials.hpp"
-#include "okta/error_codes.hpp"
+#include "okta/protocol/error_codes.hpp"
 #include "nodes/node_functions.hpp"
 #include "nodes/node_inputs.hpp"
 #include "test_nodes.hpp"
@@ -95,7 +96,7 @@ BOOST_AUTO_TEST_SUITE(manifests)
 
 BOOST_AUTO_TEST_CASE(plugin_manifest_matches_the_library) {
     const auto manifest = read_object("manifest.json");
-    const auto& plugin = okta_plugin::nodes::okta_plugin_definition();
+    const auto& plugin = okta_plugin::okta_plugin_definition();
     BOOST_TEST(manifest.at("manifestVersion").as_int64() == 1);
     BOOST_TEST(manifest.at("id").as_string() == plugin.id);
     BOOST_TEST(manifest.at("version").as_string() == plugin.version);
@@ -107,7 +108,7 @@ BOOST_AUTO_TEST_CASE(plugin_manifest_matches_the_library) {
 }
 
 BOOST_AUTO_TEST_CASE(node_files_match_the_descriptors) {
-    const auto& plugin = okta_plugin::nodes::okta_plugin_definition();
+    const auto& plugin = okta_plugin::okta_plugin_definition();
     const auto nodes = node_manifests();
     BOOST_TEST_REQUIRE(nodes.size() == plugin.nodes.size());
     const auto listed = read_object("manifest.json").at("nodes").as_array();

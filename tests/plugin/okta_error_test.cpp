@@ -1,5 +1,5 @@
 // Okta's error bodies become ErrorCode and ErrorMessage.
-#include "okta/okta_error.hpp"
+#include "okta/protocol/okta_error.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/test/unit_test.hpp>

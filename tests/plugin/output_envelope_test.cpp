@@ -5,15 +5,16 @@
 #include <boost/test/unit_test.hpp>
 
 using okta_plugin::nodes::envelope;
-using okta_plugin::okta::api_result;
+using okta_plugin::okta::answer;
+using okta_plugin::okta::call_failure;
 
 BOOST_AUTO_TEST_SUITE(output_envelope)
 
 BOOST_AUTO_TEST_CASE(a_429_is_retryable_and_says_when_the_window_resets) {
-    api_result limited;
+    call_failure limited;
     limited.status = 429;
-    limited.error_code = "E0000047";
-    limited.error_message = "API call exceeded rate limit due to too many requests.";
+    limited.code = "E0000047";
+    limited.message = "API call exceeded rate limit due to too many requests.";
     limited.retryable = true;
     limited.rate_limit_reset = 1700000000;
     const auto output = envelope(limited);
@@ -23,17 +24,17 @@ BOOST_AUTO_TEST_CASE(a_429_is_retryable_and_says_when_the_window_resets) {
 }
 
 BOOST_AUTO_TEST_CASE(a_validation_error_is_not_retryable_and_has_no_reset) {
-    api_result refused;
+    call_failure refused;
     refused.status = 400;
-    refused.error_code = "E0000001";
-    refused.error_message = "Api validation failed: login";
+    refused.code = "E0000001";
+    refused.message = "Api validation failed: login";
     const auto output = envelope(refused);
     BOOST_TEST(!output.at("Retryable").as_bool());
     BOOST_TEST(!output.contains("RateLimitReset"));
 }
 
 BOOST_AUTO_TEST_CASE(a_success_is_not_retryable) {
-    api_result done;
+    answer done;
     done.status = 200;
     const auto output = envelope(done);
     BOOST_TEST(output.at("ErrorMessage").as_string() == "");

@@ -1,5 +1,6 @@
 // Okta's rate-limit headers, the time to wait, and the shared pacer.
-#include "okta/rate_limit.hpp"
+#include "okta/client/rate_pacer.hpp"
+#include "okta/protocol/rate_limit.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -10,12 +11,12 @@
 
 using namespace okta_plugin::okta;
 using namespace std::chrono_literals;
-using okta_plugin::transport::wire_response;
+using okta_plugin::wire::response;
 
 namespace {
 
-wire_response response_with(std::vector<okta_plugin::transport::header> headers) {
-    wire_response response;
+response response_with(std::vector<okta_plugin::wire::header> headers) {
+    response response;
     response.status = 429;
     response.headers = std::move(headers);
     return response;

@@ -1,7 +1,7 @@
 // What is retried, how long a retry backs off, and how a create whose answer
 // was lost is recognised as done (README "Retry policy").
-#include "okta/create_reconciler.hpp"
-#include "okta/retry_rules.hpp"
+#include "okta/protocol/create_reconciler.hpp"
+#include "okta/protocol/retry_rules.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/test/unit_test.hpp>
@@ -10,7 +10,7 @@
 
 using namespace okta_plugin::okta;
 using namespace std::chrono_literals;
-using okta_plugin::transport::failure;
+using okta_plugin::wire::failure;
 
 BOOST_AUTO_TEST_SUITE(retry_rules)
 

@@ -4,7 +4,8 @@
 #pragma once
 
 #include "nodes/node_functions.hpp"
-#include "nodes/runtime.hpp"
+#include "node_catalog.hpp"
+#include "plugin_runtime.hpp"
 
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
@@ -48,8 +49,8 @@ inline boost::json::object unreachable_credentials() {
 // Runs a node function the way the SDK trampoline does, with a raw context.
 class node_runner {
 public:
-    node_runner() { nodes::start_runtime(); }
-    ~node_runner() { nodes::stop_runtime(); }
+    node_runner() { okta_plugin::start_runtime(); }
+    ~node_runner() { okta_plugin::stop_runtime(); }
     node_runner(const node_runner&) = delete;
     node_runner& operator=(const node_runner&) = delete;
 
@@ -67,7 +68,7 @@ public:
         };
         raw.set_result = [](void*, wfn_string_view) {};
         const wfn::call_context context(raw);
-        for (const auto& node : nodes::okta_plugin_definition().nodes) {
+        for (const auto& node : okta_plugin::okta_plugin_definition().nodes) {
             if (node.id == node_id) {
                 try {
                     const wfn::node_call call{params, credentials, context};

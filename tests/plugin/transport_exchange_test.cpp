@@ -13,8 +13,9 @@
 #include <thread>
 
 namespace transport = okta_plugin::transport;
+namespace wire = okta_plugin::wire;
 using namespace std::chrono_literals;
-using transport::failure;
+using wire::failure;
 
 namespace {
 
@@ -29,8 +30,8 @@ public:
 
     budgeted_test_stream(boost::asio::io_context& io, boost::beast::test::stream& stream) : io_(io), stream_(stream) {}
 
-    void arm(const transport::call_budget& budget) { budget_ = &budget; }
-    transport::interruption interrupted() const { return why_; }
+    void arm(const wire::call_budget& budget) { budget_ = &budget; }
+    wire::interruption interrupted() const { return why_; }
 
     template <class Buffers>
     std::size_t read_some(const Buffers& buffers, boost::system::error_code& ec) {
@@ -52,7 +53,7 @@ private:
             done = true;
         });
         why_ = transport::run_in_slices(io_, done, *budget_, [this] { stream_.close(); });
-        if (why_ != transport::interruption::none) {
+        if (why_ != wire::interruption::none) {
             ec = boost::asio::error::timed_out;
         }
         return moved;
@@ -60,8 +61,8 @@ private:
 
     boost::asio::io_context& io_;
     boost::beast::test::stream& stream_;
-    const transport::call_budget* budget_ = nullptr;
-    transport::interruption why_ = transport::interruption::none;
+    const wire::call_budget* budget_ = nullptr;
+    wire::interruption why_ = wire::interruption::none;
 };
 
 // A client stream connected to a scripted server end.
@@ -78,8 +79,8 @@ struct exchange_fixture {
     // The server's answer, already waiting when the client reads.
     void server_answers(std::string_view bytes) { client.append(bytes); }
 
-    transport::exchange_result run(const transport::wire_request& request,
-                                   transport::call_budget budget = within(5s)) {
+    transport::exchange_result run(const wire::request& request,
+                                   wire::call_budget budget = within(5s)) {
         return transport::exchange(budgeted, budgeted, buffer, request, "dev-1.okta.com", "dev-1.okta.com:443", budget,
                                    limits);
     }
@@ -87,19 +88,19 @@ struct exchange_fixture {
     // What the client wrote, as the server received it.
     std::string sent() { return std::string(server.str()); }
 
-    static transport::call_budget within(std::chrono::milliseconds budget) {
-        transport::call_budget limited;
-        limited.deadline = transport::call_budget::clock::now() + budget;
+    static wire::call_budget within(std::chrono::milliseconds budget) {
+        wire::call_budget limited;
+        limited.deadline = wire::call_budget::clock::now() + budget;
         limited.budget_ms = static_cast<std::uint64_t>(budget.count());
         return limited;
     }
 
     // The failure `run` throws, or fails the test if it does not throw.
-    transport::transport_error failure_of(const transport::wire_request& request,
-                                          transport::call_budget budget = within(5s)) {
+    wire::transport_error failure_of(const wire::request& request,
+                                          wire::call_budget budget = within(5s)) {
         try {
             run(request, std::move(budget));
-        } catch (const transport::transport_error& error) {
+        } catch (const wire::transport_error& error) {
             return error;
         }
         BOOST_FAIL("the exchange succeeded");
@@ -107,10 +108,10 @@ struct exchange_fixture {
     }
 };
 
-transport::wire_request get(std::string target) {
-    transport::wire_request request;
+wire::request get(std::string target) {
+    wire::request request;
     request.target = std::move(target);
-    request.headers.push_back({"Accept", "application/json", false});
+    request.headers.push_back({"Accept", "application/json"});
     return request;
 }
 
@@ -126,10 +127,10 @@ BOOST_AUTO_TEST_CASE(a_get_is_sent_exactly) {
 
 BOOST_AUTO_TEST_CASE(a_post_carries_its_body_and_length) {
     server_answers("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
-    transport::wire_request request;
-    request.verb = transport::method::post;
+    wire::request request;
+    request.verb = wire::method::post;
     request.target = "/api/v1/users?activate=true";
-    request.headers.push_back({"Content-Type", "application/json", false});
+    request.headers.push_back({"Content-Type", "application/json"});
     request.body = R"({"profile":{}})";
     run(request);
     BOOST_TEST(sent() ==
@@ -166,14 +167,14 @@ BOOST_AUTO_TEST_CASE(a_body_over_the_cap_is_refused) {
     limits.max_body_bytes = 1024;
     server_answers("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n");
     const auto error = failure_of(get("/x"));
-    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(failure::too_large));
+    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(wire::failure::too_large));
     BOOST_TEST(std::string(error.what()).find("dev-1.okta.com:443") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(closed_before_any_answer) {
     server.close();
     const auto error = failure_of(get("/x"));
-    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(failure::connection_closed));
+    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(wire::failure::connection_closed));
     BOOST_TEST(error.nothing_received());
     BOOST_TEST(std::string(error.what()) == "dev-1.okta.com:443 closed the connection before sending a response.");
 }
@@ -182,7 +183,7 @@ BOOST_AUTO_TEST_CASE(closed_in_the_middle_of_the_body) {
     server_answers("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"id\":");
     server.close();
     const auto error = failure_of(get("/x"));
-    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(failure::connection_closed));
+    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(wire::failure::connection_closed));
     BOOST_TEST(!error.nothing_received());
     BOOST_TEST(std::string(error.what()).find("in the middle of the response body") != std::string::npos);
 }
@@ -190,14 +191,14 @@ BOOST_AUTO_TEST_CASE(closed_in_the_middle_of_the_body) {
 BOOST_AUTO_TEST_CASE(not_http_at_all) {
     server_answers("SSH-2.0-OpenSSH_9.2\r\n\r\n");
     const auto error = failure_of(get("/x"));
-    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(failure::bad_response));
+    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(wire::failure::bad_response));
 }
 
 BOOST_AUTO_TEST_CASE(a_silent_server_times_out_at_the_deadline) {
     const auto started = std::chrono::steady_clock::now();
     const auto error = failure_of(get("/x"), within(300ms));
     const auto took = std::chrono::steady_clock::now() - started;
-    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(failure::timeout));
+    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(wire::failure::timeout));
     BOOST_TEST(std::string(error.what()) ==
                "The request to dev-1.okta.com:443 timed out after 300 ms while waiting for the response.");
     BOOST_TEST((took >= 300ms && took < 2s));
@@ -215,17 +216,21 @@ BOOST_AUTO_TEST_CASE(cancellation_is_noticed_within_100_ms) {
     const auto error = failure_of(get("/x"), budget);
     const auto took = std::chrono::steady_clock::now() - started;
     canceller.join();
-    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(failure::cancelled));
+    BOOST_TEST(static_cast<int>(error.kind()) == static_cast<int>(wire::failure::cancelled));
     BOOST_TEST((took < 200ms + 150ms));
 }
 
-BOOST_AUTO_TEST_CASE(wiping_zeroes_the_bytes_before_forgetting_them) {
-    std::string secret(64, 'x');
-    const char* bytes = secret.data();
-    transport::wipe(secret);
-    BOOST_TEST(secret.empty());
-    // clear() keeps the buffer, so the old bytes can still be inspected.
-    BOOST_TEST(std::all_of(bytes, bytes + 64, [](char c) { return c == '\0'; }));
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(transport_interim_answers, exchange_fixture)
+
+BOOST_AUTO_TEST_CASE(interim_answers_are_skipped_for_the_final_one) {
+    server_answers(
+        "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\n"
+        "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n[]");
+    const auto result = run(get("/api/v1/users"));
+    BOOST_TEST(result.response.status == 200);
+    BOOST_TEST(result.response.body == "[]");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,5 @@
 // Request targets: every login reaches Okta as exactly the characters it is.
-#include "okta/user_targets.hpp"
+#include "okta/protocol/user_targets.hpp"
 
 #include <boost/test/unit_test.hpp>
 

@@ -2,15 +2,16 @@
 # and what appears on stdout and stderr (run_cli.cmake).
 #
 # sdk_cli_test(<name> EXIT <code> ARGS ... [STDOUT regex...] [STDERR regex...]
-#              [STDERR_NOT regex...])
+#              [STDERR_NOT regex...] [STDIN file] [STDOUT_FILE file])
 function(sdk_cli_test name)
-  cmake_parse_arguments(ARG "" "EXIT;STDIN" "ARGS;STDOUT;STDERR;STDERR_NOT" ${ARGN})
+  cmake_parse_arguments(ARG "" "EXIT;STDIN;STDOUT_FILE" "ARGS;STDOUT;STDERR;STDERR_NOT" ${ARGN})
   foreach(list ARGS STDOUT STDERR STDERR_NOT)
     string(REPLACE ";" "^^" ${list} "${ARG_${list}}")
   endforeach()
   add_test(NAME sdk.cli.${name}
     COMMAND "${CMAKE_COMMAND}" "-DPROGRAM=$<TARGET_FILE:wfn-host>" "-DARGS=${ARGS}" "-DEXPECT_EXIT=${ARG_EXIT}"
             "-DSTDOUT=${STDOUT}" "-DSTDERR=${STDERR}" "-DSTDERR_NOT=${STDERR_NOT}" "-DSTDIN=${ARG_STDIN}"
+            "-DSTDOUT_FILE=${ARG_STDOUT_FILE}"
             -P "${CMAKE_CURRENT_SOURCE_DIR}/run_cli.cmake")
   # The CLI must never fall back to some other folder behind the test's back.
   set_tests_properties(sdk.cli.${name} PROPERTIES ENVIRONMENT "WFN_PLUGINS_DIR=")
@@ -32,7 +33,7 @@ sdk_cli_test(list_prints_each_load_error_as_a_warning EXIT 0 ARGS list --plugins
          "warning: [^\n]*not-a-library/libwfn_text\\.so: cannot be loaded as a shared library: [^\n]*invalid ELF header"
          "warning: [^\n]*missing-library/libwfn_absent\\.so: does not exist"
          "warning: [^\n]*invalid-json/manifest\\.json: is not valid JSON"
-         "warning: [^\n]*libc/libc\\.so\\.6: does not export wfn_get_plugin_entry"
+         "warning: [^\n]*libc/manifest\\.json: names \"libc\\.so\\.6\", which leaves the plugin folder"
          "warning: [^\n]*twin/manifest\\.json: provides node test\\.echo, which plugin com\\.wfn\\.test")
 sdk_cli_test(list_json_is_machine_readable EXIT 0 ARGS list --json --plugins "${good}"
   STDOUT "\"id\": \"test\\.echo\"" "\"plugin\": \"com\\.wfn\\.test\"")
@@ -41,6 +42,13 @@ sdk_cli_test(describe_prints_the_manifest_and_credential_type EXIT 0 ARGS descri
          "\"x-ui\": {")
 sdk_cli_test(describe_of_an_unknown_node_is_a_usage_error EXIT 2 ARGS describe test.nope --plugins "${good}"
   STDERR "^wfn-host: error: no loaded plugin provides node test\\.nope \\(plugins folder: ")
+
+# Output that cannot be written must not look like success.
+sdk_cli_test(list_fails_when_stdout_cannot_be_written EXIT 1 STDOUT_FILE /dev/full ARGS list --plugins "${good}"
+  STDERR "^wfn-host: error: could not write the output to standard output")
+sdk_cli_test(run_fails_when_stdout_cannot_be_written EXIT 1 STDOUT_FILE /dev/full
+  ARGS run test.echo --params "{}" --plugins "${good}"
+  STDERR "^wfn-host: error: could not write the output to standard output")
 
 # ---- run -----------------------------------------------------------------------------
 sdk_cli_test(run_prints_the_output_and_exits_0_on_2xx EXIT 0
@@ -52,10 +60,16 @@ sdk_cli_test(run_reads_params_from_a_file EXIT 0
 sdk_cli_test(run_reads_params_from_stdin EXIT 0 STDIN "${CMAKE_CURRENT_SOURCE_DIR}/workflows/echo-params.json"
   ARGS run test.echo --params @- --plugins "${good}"
   STDOUT "\"Message\": \"from a file\"")
+sdk_cli_test(run_refuses_two_readers_of_stdin EXIT 2 STDIN "${CMAKE_CURRENT_SOURCE_DIR}/workflows/echo-params.json"
+  ARGS run test.echo --params @- --credentials @- --plugins "${good}"
+  STDERR "only one of --params and --credentials can read standard input")
 sdk_cli_test(run_exits_1_when_the_node_fails EXIT 1 ARGS run test.throw_std --params "{}" --plugins "${good}"
   STDOUT "\"StatusCode\": 500" "boom from test\\.throw_std")
 sdk_cli_test(run_exits_1_for_invalid_params EXIT 1 ARGS run test.echo --params "{not json" --plugins "${good}"
   STDOUT "\"StatusCode\": -1" "Parameters are not valid JSON")
+sdk_cli_test(run_refuses_a_timeout_beyond_24_hours EXIT 2
+  ARGS run test.echo --params "{}" --timeout-ms 10000000000000 --plugins "${good}"
+  STDERR "run: --timeout-ms must be 0 \\(no deadline\\) to 86400000 \\(24 hours\\), not 10000000000000")
 sdk_cli_test(run_honours_the_timeout EXIT 1
   ARGS run test.slow --params "{\"Ms\":10000}" --timeout-ms 100 --plugins "${good}"
   STDOUT "\"StatusCode\": 504" "deadline of 100 ms")

@@ -1,6 +1,9 @@
 # cmake -DPROGRAM=<exe> -DARGS=<a^^b^^…> -DEXPECT_EXIT=<n>
 #       [-DSTDOUT=<regex^^regex…>] [-DSTDERR=<regex^^…>] [-DSTDERR_NOT=<regex^^…>]
-#       [-DSTDIN=<file>] -P run_cli.cmake
+#       [-DSTDIN=<file>] [-DSTDOUT_FILE=<file>] -P run_cli.cmake
+#
+# STDOUT_FILE sends stdout to a file (such as /dev/full) instead of
+# capturing it; STDOUT patterns then have nothing to match.
 #
 # Runs one wfn-host command and checks its exit code and output. Lists use
 # "^^" because ";" does not survive add_test.
@@ -41,9 +44,14 @@ set(input_option "")
 if(STDIN)
   set(input_option INPUT_FILE "${STDIN}")
 endif()
+set(output_option OUTPUT_VARIABLE out)
+if(STDOUT_FILE)
+  set(output_option OUTPUT_FILE "${STDOUT_FILE}")
+  set(out "")
+endif()
 execute_process(COMMAND "${PROGRAM}" ${args}
-  ${input_option}
-  RESULT_VARIABLE exit_code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  ${input_option} ${output_option}
+  RESULT_VARIABLE exit_code ERROR_VARIABLE err)
 set(failures "")
 if(NOT exit_code STREQUAL EXPECT_EXIT)
   string(APPEND failures "exit code ${exit_code}, expected ${EXPECT_EXIT}\n")

@@ -4,7 +4,11 @@
 #include <boost/test/unit_test.hpp>
 #include <boost/test/data/test_case.hpp>
 
+#include "bundle_manifest.hpp"
 #include "test_support.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <ostream>
@@ -45,7 +49,7 @@ const broken_case broken_cases[] = {
     {"lying-plugin", "libwfn_test_plugin.so", "is plugin com.wfn.test 1.0.0, but manifest.json declares com.wfn.impostor"},
     {"lying-count", "manifest.json", "the library provides node test.rendezvous, which manifest.json does not list"},
     {"no-entry-symbol", "libnot_a_plugin.so", "does not export wfn_get_plugin_entry, so it is not a wfn plugin"},
-    {"libc", "libc.so.6", "does not export wfn_get_plugin_entry, so it is not a wfn plugin"},
+    {"libc", "manifest.json", "names \"libc.so.6\", which leaves the plugin folder"},
     {"not-a-library", "libwfn_text.so", "cannot be loaded as a shared library"},
     {"missing-library", "libwfn_absent.so", "does not exist (manifest.json names it as the linux library)"},
     {"invalid-json", "manifest.json", "is not valid JSON: line 4, column"},
@@ -117,6 +121,31 @@ BOOST_AUTO_TEST_CASE(a_duplicate_node_names_both_plugins_and_the_earlier_keeps_i
     BOOST_TEST(contains(error->reason, "com.wfn.test"));
     BOOST_TEST(contains(error->reason, "plugin com.wfn.twin is not loaded"));
     BOOST_TEST(mixed_host().find("test.echo")->plugin_id == "com.wfn.test");
+}
+
+// A manifest that is there but is no regular file must say what it is, not
+// that it does not exist.
+BOOST_AUTO_TEST_CASE(a_manifest_that_is_a_fifo_or_a_directory_says_so) {
+    const auto folder = std::filesystem::temp_directory_path() / ("wfn-odd-manifest-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    const auto manifest = folder / "manifest.json";
+    const auto reason = [&] {
+        try {
+            wfn::host::detail::read_bundle_manifest(folder);
+        } catch (const std::exception& error) {
+            return std::string(error.what());
+        }
+        return std::string("accepted");
+    };
+    BOOST_TEST_REQUIRE(::mkfifo(manifest.c_str(), 0600) == 0);
+    const std::string fifo_reason = reason();
+    std::filesystem::remove(manifest);
+    std::filesystem::create_directory(manifest);
+    const std::string directory_reason = reason();
+    std::filesystem::remove_all(folder);
+    BOOST_TEST(contains(fifo_reason, "is a FIFO (named pipe), not a regular file"), fifo_reason);
+    BOOST_TEST(contains(directory_reason, "is a directory, not a file"), directory_reason);
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_plugins_folder_is_the_only_thing_that_throws) {

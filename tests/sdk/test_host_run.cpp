@@ -165,6 +165,15 @@ BOOST_AUTO_TEST_CASE(the_host_cancels_a_node_that_ignores_its_deadline) {
     BOOST_TEST(took < 5000ms);
 }
 
+// A timeout too large for the clock must mean "a long time", not wrap into
+// the past and cancel the call before it starts.
+BOOST_AUTO_TEST_CASE(a_timeout_too_large_for_the_clock_does_not_cancel_the_call) {
+    const auto output = run("test.slow", params().with("Ms", 20).text(), with_timeout(std::chrono::milliseconds::max()));
+    BOOST_TEST(status_of(output) == 200, message_of(output));
+    const auto huge = run("test.slow", params().with("Ms", 20).text(), with_timeout(10'000'000'000'000ms));
+    BOOST_TEST(status_of(huge) == 200, message_of(huge));
+}
+
 BOOST_AUTO_TEST_CASE(the_callers_cancellation_reaches_the_node) {
     std::atomic<bool> cancel{false};
     wfn::host::run_options options = with_timeout(0ms);

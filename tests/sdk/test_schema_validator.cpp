@@ -122,6 +122,25 @@ BOOST_AUTO_TEST_CASE(a_pattern_that_would_backtrack_for_ages_ends_as_no_match) {
                boost::test_tools::per_element());
 }
 
+// JSON Schema anchors match only at the ends of the string: a newline must
+// not let a second, unchecked line through.
+BOOST_AUTO_TEST_CASE(anchors_match_only_at_the_ends_of_the_string) {
+    validator_for schema(R"({"pattern":"^[A-Za-z_][A-Za-z0-9_-]*$"})");
+    BOOST_TEST(schema.accepts(R"("step_1")"));
+    BOOST_TEST(schema.problems(R"("a\nb")") ==
+                   texts{"(document root): does not match the pattern ^[A-Za-z_][A-Za-z0-9_-]*$"},
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_manifest_library_with_a_newline_is_refused) {
+    const std::string manifest =
+        R"({"manifestVersion":1,"id":"com.x","name":"X","version":"1.0.0","abi":{"major":1,"minor":0},
+            "library":{"linux":"x\n/../../../elsewhere/lib.so"},"nodes":[{"id":"x.y","version":1,"file":"nodes/x.y.json"}]})";
+    const auto problems = builtin_problems(plugin_manifest_schema, manifest);
+    BOOST_TEST_REQUIRE(problems.size() == 1u);
+    BOOST_TEST(problems[0].starts_with("/library/linux: does not match the pattern"));
+}
+
 BOOST_AUTO_TEST_CASE(a_pattern_is_not_run_on_a_huge_string) {
     // Matching time grows with the input: the validator refuses to try, and says so.
     validator_for schema(R"({"pattern":"^(a|b)*$"})");

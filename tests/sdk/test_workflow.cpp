@@ -162,6 +162,20 @@ BOOST_AUTO_TEST_CASE(step_names_are_unique) {
                           });
 }
 
+// Values no clock can hold must be refused by name, not end in a JSON library error.
+BOOST_AUTO_TEST_CASE(a_step_timeout_beyond_24_hours_is_refused_naming_the_step) {
+    for (const std::string timeout : {"1e300", "18446744073709551615", "86400001"}) {
+        BOOST_CHECK_EXCEPTION(
+            workflow_from(R"({"name":"w","steps":[{"name":"slow","node":"n","timeoutMs":)" + timeout + "}]}"),
+            workflow_error, [](const workflow_error& error) {
+                return std::string(error.what()) ==
+                       "step \"slow\": timeoutMs must be a whole number from 0 (no deadline) to 86400000 (24 hours)";
+            });
+    }
+    const auto workflow = workflow_from(R"({"name":"w","steps":[{"name":"a","node":"n","timeoutMs":86400000}]})");
+    BOOST_TEST(workflow.steps[0].timeout->count() == 86400000);
+}
+
 BOOST_AUTO_TEST_CASE(defaults_are_one_at_a_time_and_stop_on_failure) {
     const auto workflow = workflow_from(R"({"name":"w","steps":[{"name":"a","node":"n"}]})");
     BOOST_TEST(workflow.steps[0].concurrency == 1u);

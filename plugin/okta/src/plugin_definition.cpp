@@ -1,4 +1,4 @@
 // The plugin library's one exported symbol, wfn_get_plugin_entry.
-#include "nodes/node_functions.hpp"
+#include "node_catalog.hpp"
 
-WFN_DEFINE_PLUGIN(okta_plugin::nodes::okta_plugin_definition())
+WFN_DEFINE_PLUGIN(okta_plugin::okta_plugin_definition())

@@ -77,6 +77,14 @@ const host::node_info& require_node(const host::plugin_host& host, std::string_v
     return *node;
 }
 
+std::int64_t checked_timeout_ms(std::string_view command, std::int64_t timeout_ms) {
+    if (timeout_ms < 0 || timeout_ms > max_timeout_ms) {
+        throw usage_error(std::string(command) + ": --timeout-ms must be 0 (no deadline) to " +
+                          std::to_string(max_timeout_ms) + " (24 hours), not " + std::to_string(timeout_ms));
+    }
+    return timeout_ms;
+}
+
 host::run_options stderr_run_options(std::string node_id, std::int32_t log_level, std::int64_t timeout_ms) {
     host::run_options options;
     options.timeout = std::chrono::milliseconds(timeout_ms);

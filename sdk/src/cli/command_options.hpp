@@ -44,6 +44,14 @@ std::unique_ptr<host::plugin_host> load_host(const common_settings& settings);
 const host::node_info& require_node(const host::plugin_host& host, std::string_view node_id,
                                     const common_settings& settings);
 
+// The longest deadline a command line or workflow step may ask for: 24 hours.
+// Anything longer is a mistake, not a budget.
+inline constexpr std::int64_t max_timeout_ms = 86'400'000;
+
+// `timeout_ms` when it is 0 (no deadline) to max_timeout_ms; otherwise a
+// usage_error naming `command`'s --timeout-ms option and the range.
+std::int64_t checked_timeout_ms(std::string_view command, std::int64_t timeout_ms);
+
 // run_options whose log goes to stderr, prefixed with the node id.
 host::run_options stderr_run_options(std::string node_id, std::int32_t log_level, std::int64_t timeout_ms);
 

@@ -23,7 +23,7 @@ int command_run(const std::vector<std::string>& arguments) {
         ("credentials", po::value<std::string>()->value_name("JSON|@FILE"),
          "the credentials: a JSON object, @file, or @- for stdin (default: none)")
         ("timeout-ms", po::value<std::int64_t>()->value_name("N")->default_value(30000),
-         "deadline for the call in milliseconds; 0 for none");
+         "deadline for the call in milliseconds, at most 86400000 (24 h); 0 for none");
     add_common_options(options);
     po::positional_options_description positional;
     positional.add("node", 1);
@@ -37,10 +37,7 @@ int command_run(const std::vector<std::string>& arguments) {
     if (values->count("node") == 0) {
         throw usage_error("run: name the node to run, for example wfn-host run okta.user.get --params '{...}'");
     }
-    const std::int64_t timeout_ms = (*values)["timeout-ms"].as<std::int64_t>();
-    if (timeout_ms < 0) {
-        throw usage_error("run: --timeout-ms must be 0 (no deadline) or more");
-    }
+    const std::int64_t timeout_ms = checked_timeout_ms("run", (*values)["timeout-ms"].as<std::int64_t>());
     // Read the inputs before loading anything, so a typo fails fast. The
     // texts go to the plugin unchanged: judging them is the node's job.
     const std::string params = json_argument_text((*values)["params"].as<std::string>(), "--params");

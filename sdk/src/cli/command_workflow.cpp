@@ -37,7 +37,7 @@ int command_workflow(const std::vector<std::string>& arguments) {
         ("credentials", po::value<std::string>()->value_name("JSON|@FILE"),
          "credentials passed to every step: a JSON object, @file, or @- (default: none)")
         ("timeout-ms", po::value<std::int64_t>()->value_name("N")->default_value(30000),
-         "deadline per node call when a step sets no timeoutMs; 0 for none");
+         "deadline per node call when a step sets no timeoutMs, at most 86400000 (24 h); 0 for none");
     add_common_options(options);
     po::positional_options_description positional;
     positional.add("file", 1);
@@ -50,10 +50,8 @@ int command_workflow(const std::vector<std::string>& arguments) {
     if (values->count("file") == 0) {
         throw usage_error("workflow: name the workflow file, for example wfn-host workflow onboarding.workflow.json");
     }
-    const std::int64_t default_timeout_ms = (*values)["timeout-ms"].as<std::int64_t>();
-    if (default_timeout_ms < 0) {
-        throw usage_error("workflow: --timeout-ms must be 0 (no deadline) or more");
-    }
+    const std::int64_t default_timeout_ms =
+        checked_timeout_ms("workflow", (*values)["timeout-ms"].as<std::int64_t>());
     const workflow_definition workflow = read_workflow((*values)["file"].as<std::string>());
     const boost::json::value input = values->count("input") != 0
                                          ? json_argument_object((*values)["input"].as<std::string>(), "--input")

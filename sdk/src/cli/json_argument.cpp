@@ -7,6 +7,23 @@
 #include <sstream>
 
 namespace wfn::cli {
+namespace {
+
+// Standard input can be read once: a second @- would silently get an empty
+// text and run the node with the wrong inputs.
+std::string read_standard_input(std::string_view option) {
+    static std::string first_reader;
+    if (!first_reader.empty()) {
+        throw usage_error("only one of " + first_reader + " and " + std::string(option) +
+                          " can read standard input (@-); give the other as JSON or @file");
+    }
+    first_reader = option;
+    std::ostringstream content;
+    content << std::cin.rdbuf();
+    return std::move(content).str();
+}
+
+}  // namespace
 
 std::string json_argument_text(std::string_view argument, std::string_view option) {
     if (!argument.starts_with('@')) {
@@ -14,9 +31,7 @@ std::string json_argument_text(std::string_view argument, std::string_view optio
     }
     const std::string_view file = argument.substr(1);
     if (file == "-") {
-        std::ostringstream content;
-        content << std::cin.rdbuf();
-        return std::move(content).str();
+        return read_standard_input(option);
     }
     try {
         return host::detail::read_text_file(std::string(file));

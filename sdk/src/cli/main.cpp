@@ -29,19 +29,10 @@ std::string general_usage() {
 
 }  // namespace wfn::cli
 
-int main(int argc, char** argv) {
+namespace {
+
+int run_command(std::string_view command, const std::vector<std::string>& arguments) {
     using namespace wfn::cli;
-    const std::vector<std::string> all(argv + 1, argv + argc);
-    if (all.empty()) {
-        std::cerr << general_usage();
-        return exit_usage;
-    }
-    const std::string_view command = all.front();
-    if (command == "--help" || command == "-h" || command == "help") {
-        std::cout << general_usage();
-        return exit_success;
-    }
-    const std::vector<std::string> arguments(all.begin() + 1, all.end());
     try {
         if (command == "list") {
             return command_list(arguments);
@@ -63,4 +54,33 @@ int main(int argc, char** argv) {
         print_error(error.what());
         return exit_usage;
     }
+}
+
+// A node may already have changed something (a user created), so output
+// that never reached its reader (a full disk, a closed pipe) must not end as
+// a silent success: the caller would lose the only record of what happened.
+int checked_output(int exit_code) {
+    if (!std::cout.flush()) {
+        wfn::cli::print_error("could not write the output to standard output");
+        return exit_code == wfn::cli::exit_success ? wfn::cli::exit_failure : exit_code;
+    }
+    return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace wfn::cli;
+    const std::vector<std::string> all(argv + 1, argv + argc);
+    if (all.empty()) {
+        std::cerr << general_usage();
+        return exit_usage;
+    }
+    const std::string_view command = all.front();
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::cout << general_usage();
+        return checked_output(exit_success);
+    }
+    const std::vector<std::string> arguments(all.begin() + 1, all.end());
+    return checked_output(run_command(command, arguments));
 }

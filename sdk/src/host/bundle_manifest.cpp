@@ -6,6 +6,7 @@
 
 #include <boost/json/array.hpp>
 
+#include <algorithm>
 #include <set>
 
 namespace wfn::host::detail {
@@ -24,10 +25,31 @@ std::string describe_violations(const std::vector<schema_violation>& violations,
     return reason;
 }
 
+// What a path that is not a regular file is instead, for the refusal: "does
+// not exist" for a FIFO would send its author looking in the wrong place.
+std::string not_a_regular_file(const fs::path& file) {
+    std::error_code error;
+    switch (fs::status(file, error).type()) {
+    case fs::file_type::not_found:
+        return "does not exist";
+    case fs::file_type::directory:
+        return "is a directory, not a file";
+    case fs::file_type::fifo:
+        return "is a FIFO (named pipe), not a regular file, so it is not read";
+    case fs::file_type::socket:
+        return "is a socket, not a regular file, so it is not read";
+    case fs::file_type::block:
+    case fs::file_type::character:
+        return "is a device, not a regular file, so it is not read";
+    default:
+        return "cannot be examined" + (error ? ": " + error.message() : std::string());
+    }
+}
+
 boost::json::object read_validated(const fs::path& file, std::string_view schema_name) {
     boost::json::value document;
-    if (!fs::is_regular_file(file)) {
-        throw load_failure(file, "does not exist");
+    if (std::error_code error; !fs::is_regular_file(file, error)) {
+        throw load_failure(file, not_a_regular_file(file));
     }
     try {
         document = read_json_file(file);
@@ -50,15 +72,38 @@ std::uint32_t uint32_at(const boost::json::object& object, std::string_view key)
     return object.at(key).to_number<std::uint32_t>();
 }
 
-// The schema already refuses absolute paths and backslashes; '..' segments
-// are refused here so a manifest never reaches outside its bundle.
+// True when `path`, once symlinks and dot segments are resolved, lies inside
+// `folder` (also resolved).
+bool resolves_inside(const fs::path& folder, const fs::path& path) {
+    std::error_code error;
+    const fs::path root = fs::weakly_canonical(folder, error);
+    const fs::path target = error ? fs::path() : fs::weakly_canonical(path, error);
+    if (error) {
+        return false;
+    }
+    const auto [root_end, target_end] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+    return root_end == root.end() && target_end != target.end();
+}
+
+// The schema refuses most bad names, but the manifest is untrusted input: an
+// absolute path, a '..' segment or a symlink must never make the host read or
+// load a file outside the bundle.
 fs::path inside_bundle(const bundle_manifest& bundle, std::string_view relative) {
     const fs::path path(relative);
+    const auto leaves = [&] {
+        return load_failure(bundle.manifest_file,
+                            "names \"" + std::string(relative) + "\", which leaves the plugin folder");
+    };
+    if (path.empty() || path.has_root_path()) {
+        throw leaves();
+    }
     for (const auto& part : path) {
         if (part == "..") {
-            throw load_failure(bundle.manifest_file,
-                               "names \"" + std::string(relative) + "\", which leaves the plugin folder");
+            throw leaves();
         }
+    }
+    if (!resolves_inside(bundle.folder, bundle.folder / path)) {
+        throw leaves();
     }
     return bundle.folder / path;
 }
@@ -150,7 +195,7 @@ bundle_manifest read_bundle_manifest(const fs::path& folder) {
     if (library == nullptr) {
         throw load_failure(bundle.manifest_file, std::string("names no library for ") + platform_key());
     }
-    bundle.library = folder / std::string(library->get_string());
+    bundle.library = inside_bundle(bundle, library->get_string());
 
     read_credential_types(bundle);
     read_nodes(bundle);

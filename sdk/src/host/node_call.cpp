@@ -108,6 +108,18 @@ boost::json::object host_output(std::int64_t status_code, std::string message) {
 
 namespace {
 
+// now + timeout + grace, saturating: a timeout too large for the clock
+// (beyond about 290 years in nanoseconds) would otherwise wrap into the past
+// and cancel the call at once.
+clock::time_point hard_stop_after(std::chrono::milliseconds timeout) {
+    const auto now = clock::now();
+    const auto room = std::chrono::duration_cast<std::chrono::milliseconds>(clock::time_point::max() - now);
+    if (timeout >= room - deadline_grace) {
+        return clock::time_point::max();
+    }
+    return now + timeout + deadline_grace;
+}
+
 // What one execute() call left: the output text it set, or, when it did not
 // answer properly, the host's own output saying why.
 struct executed {
@@ -120,7 +132,7 @@ executed execute_node(const wfn_node_descriptor& node, std::string_view node_id,
     const auto timeout_ms = options.timeout.count() > 0 ? static_cast<std::uint64_t>(options.timeout.count()) : 0u;
     call_state state{options, std::nullopt, {}, {}, {}};
     if (timeout_ms > 0) {
-        state.hard_stop = clock::now() + options.timeout + deadline_grace;
+        state.hard_stop = hard_stop_after(options.timeout);
     }
 
     wfn_call_context context{};

@@ -22,9 +22,12 @@ constexpr std::size_t max_pattern_subject_bytes = 4096;
 
 // Boost.Regex gives up (throws) on a match that would backtrack for too
 // long rather than hang: such a value is reported as not matching.
+// match_single_line: by default ^ and $ also match at line breaks, which would
+// let "ok\n<anything>" pass an anchored pattern; JSON Schema anchors only at
+// the ends of the string (the search itself stays unanchored, as specified).
 bool pattern_matches(const boost::regex& expression, std::string_view text) {
     try {
-        return boost::regex_search(text.begin(), text.end(), expression);
+        return boost::regex_search(text.begin(), text.end(), expression, boost::match_single_line);
     } catch (const std::runtime_error&) {
         return false;
     }

@@ -9,6 +9,22 @@
 namespace wfn::cli {
 namespace {
 
+// The same 24-hour ceiling as --timeout-ms. The schema lets any non-negative
+// integer through (1e300 and 2^64-1 included), which no clock can hold.
+constexpr std::int64_t max_step_timeout_ms = 86'400'000;
+
+std::chrono::milliseconds step_timeout(const boost::json::value& value, const std::string& step_name) {
+    const bool in_range = (value.is_int64() && value.get_int64() >= 0 && value.get_int64() <= max_step_timeout_ms) ||
+                          (value.is_uint64() && value.get_uint64() <= max_step_timeout_ms) ||
+                          (value.is_double() && value.get_double() >= 0 && value.get_double() <= max_step_timeout_ms &&
+                           value.get_double() == static_cast<double>(static_cast<std::int64_t>(value.get_double())));
+    if (!in_range) {
+        throw workflow_error("step \"" + step_name + "\": timeoutMs must be a whole number from 0 (no deadline) to " +
+                             std::to_string(max_step_timeout_ms) + " (24 hours)");
+    }
+    return std::chrono::milliseconds(value.to_number<std::int64_t>());
+}
+
 workflow_step parse_step(const boost::json::object& object) {
     workflow_step step;
     step.name = object.at("name").get_string();
@@ -26,7 +42,7 @@ workflow_step parse_step(const boost::json::object& object) {
         step.continue_on_fail = continue_on_fail->get_bool();
     }
     if (const auto* timeout = object.if_contains("timeoutMs")) {
-        step.timeout = std::chrono::milliseconds(timeout->to_number<std::int64_t>());
+        step.timeout = step_timeout(*timeout, step.name);
     }
     return step;
 }

@@ -1,0 +1,76 @@
+// One node call's way to Okta: every request goes pace -> authorise -> send
+// -> judge -> resend or answer, over an abstract sender. Each step is its
+// own piece (rate_pacer, authoriser, wire::sender, attempt_verdict,
+// resend_policy); this class only runs them in order within the call's
+// budget. Never throws for I/O.
+#pragma once
+
+#include "okta/client/authoriser.hpp"
+#include "okta/client/rate_pacer.hpp"
+#include "okta/protocol/attempt_verdict.hpp"
+#include "okta/protocol/call_result.hpp"
+#include "okta/protocol/okta_request.hpp"
+#include "okta/protocol/org_address.hpp"
+#include "okta/protocol/retry_rules.hpp"
+#include "wire/call_budget.hpp"
+#include "wire/sender.hpp"
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace okta_plugin::okta {
+
+struct pipeline_policy {
+    // Resends per request, of every kind (README "Retry policy"): after a
+    // 429 (waiting for X-Rate-Limit-Reset), a retryable 5xx or a lost
+    // connection (backing off). Waits for the pacer are not retries.
+    int max_retries = 2;
+    backoff_policy backoff{};
+};
+
+// Receives one diagnostic line per event; never given a secret.
+using log_sink = std::function<void(std::string_view line)>;
+
+// Where one call goes and how it proves who it is.
+struct org_route {
+    org_address org;
+    wire::endpoint endpoint;
+};
+
+class request_pipeline {
+public:
+    // Everything referenced must outlive the pipeline (one node call).
+    request_pipeline(wire::sender& sender, rate_pacer& pacer, authoriser& credentials, const org_route& route,
+                     pipeline_policy policy, wire::call_budget budget, log_sink log = {});
+
+    call_result run(const okta_request& request);
+
+    const org_address& org() const noexcept { return route_.org; }
+    const wire::call_budget& budget() const noexcept { return budget_; }
+    int max_retries() const noexcept { return policy_.max_retries; }
+    void log(std::string_view line) const;
+
+private:
+    // One attempt: waits for a rate-limit slot, sends, and judges the outcome.
+    verdict attempt(const okta_request& request);
+    // The wait before resend number `retry` (from 0), or nothing when the
+    // verdict is final for this call.
+    std::optional<std::chrono::milliseconds> resend_wait(const okta_request& request, const verdict& judged,
+                                                         int retry) const;
+    // The failure as the call answers it, when no resend follows.
+    call_result give_up(verdict judged, int retry) const;
+    void pace(rate_bucket bucket);
+    wire::request to_wire(const okta_request& request);
+
+    wire::sender& sender_;
+    rate_pacer& pacer_;
+    authoriser& credentials_;
+    const org_route& route_;
+    pipeline_policy policy_;
+    wire::call_budget budget_;
+    log_sink log_;
+};
+
+}  // namespace okta_plugin::okta

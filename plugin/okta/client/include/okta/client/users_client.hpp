@@ -1,0 +1,99 @@
+// Okta's Users API as the nodes need it: each operation is one or more
+// requests through the pipeline, with Okta's multi-request rules kept here
+// (a login with "/" is found by filter, a delete is deactivate-then-delete,
+// a create whose answer was lost is reconciled, a login is resolved to an
+// id before a change is sent). Never throws for I/O.
+#pragma once
+
+#include "okta/client/request_pipeline.hpp"
+#include "okta/client/unconfirmed_changes.hpp"
+#include "okta/protocol/call_result.hpp"
+#include "okta/protocol/user_targets.hpp"
+
+#include <boost/json/object.hpp>
+
+#include <chrono>
+#include <optional>
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace okta_plugin::okta {
+
+// Bounds on one ReturnAll listing, whatever the deadline: a server that
+// keeps minting next links cannot keep a call, or the memory, forever.
+struct listing_limits {
+    std::size_t max_pages = 20'000;
+    std::size_t max_bytes = std::size_t{1} << 31;
+};
+
+struct create_user_request {
+    const boost::json::object& body;  // Okta's CreateUserRequest (may hold the password)
+    bool activate = true;
+    bool with_password = false;
+};
+
+class users_client {
+public:
+    // Both must outlive the client; `unconfirmed` is shared by the process.
+    users_client(request_pipeline& pipeline, unconfirmed_changes& unconfirmed)
+        : pipeline_(pipeline), unconfirmed_(unconfirmed) {}
+
+    // By id or login; a login with "/" is found with a profile.login search.
+    call_result get_user(std::string_view id_or_login);
+    // GET /api/v1/users?search=profile.login eq "…", then the login compared
+    // the way Okta compares logins (case-insensitively); Okta's 404 when no
+    // user has it. On success `body` is the user object.
+    call_result find_user_by_login(std::string_view login);
+    // `id_or_login` itself when it is a user id, else the id of the user
+    // that login names.
+    result<std::string> resolve_user_id(std::string_view id_or_login);
+
+    // One page; `body` is its array of users.
+    call_result list_users(const list_query& query);
+    // Called with each page's JSON text (an array of users) as Okta sent it,
+    // already checked; only this call's pages, in order.
+    using page_sink = std::function<void(std::string_view page_json)>;
+    // Every page from `query` on, following rel="next" within the budget and
+    // `limits`, never a page twice. On success `body` is null.
+    call_result list_all_users(const list_query& query, const page_sink& sink, listing_limits limits = {});
+
+    // Never sent twice blindly: see user_creation.cpp.
+    call_result create_user(const create_user_request& request);
+    // Okta's partial update, to the user's id; see user_update.cpp.
+    call_result update_user(std::string_view id_or_login, const boost::json::object& body, bool with_password);
+    // Okta's single DELETE: deactivates (deletes a DEPROVISIONED user).
+    call_result deactivate_user(std::string_view id_or_login, bool send_email);
+    // Deactivates when needed, then deletes; see user_removal.cpp.
+    call_result delete_user(std::string_view id_or_login, bool send_email);
+
+    request_pipeline& pipeline() noexcept { return pipeline_; }
+
+private:
+    using started_at = std::chrono::steady_clock::time_point;
+    // Since when a found user may be this create's: this call's start, when
+    // its own attempt may have made the user, and any earlier unconfirmed
+    // run of the same create.
+    struct since_call {
+        std::optional<started_at> this_call;
+    };
+    // After an unconfirmed create: this create's user, someone else's user
+    // (Okta's duplicate login), a failed lookup; nothing when nobody has it.
+    std::optional<call_result> reconcile_create(const create_user_request& request, const std::string& login,
+                                                const call_failure& unconfirmed, since_call since);
+    // Keeps the login of a create whose outcome stayed unknown, for a rerun.
+    call_result remember_if_unknown(call_result result, const std::string& login, started_at started);
+    call_result send_delete(const std::string& id, bool send_email);
+    // A rerun's 404 after a delete this process could not confirm: done.
+    call_result gone_after_unconfirmed_delete(const std::string& key, const call_failure& missing);
+
+    request_pipeline& pipeline_;
+    unconfirmed_changes& unconfirmed_;
+};
+
+// The string member `name` of a user object, or empty.
+std::string user_field(const boost::json::value& user, std::string_view name);
+
+}  // namespace okta_plugin::okta

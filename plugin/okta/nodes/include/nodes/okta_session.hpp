@@ -1,0 +1,45 @@
+// One node call's connection to Okta: the validated credentials, and the
+// request pipeline and Users API client bound to the call's deadline,
+// cancellation and log.
+#pragma once
+
+#include "nodes/credentials.hpp"
+#include "okta/client/authoriser.hpp"
+#include "okta/client/request_pipeline.hpp"
+#include "okta/client/users_client.hpp"
+
+#include <wfn/plugin.hpp>
+
+#include <boost/json/object.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace okta_plugin::nodes {
+
+class okta_session {
+public:
+    // Reads the credentials (throws wfn::invalid_input_error on bad ones).
+    // `password`, if any, is masked like the token in every message.
+    okta_session(const wfn::node_call& call, int max_retries, const wire::secret_text* password = nullptr);
+    // The client refers to this session's credentials: it stays put.
+    okta_session(const okta_session&) = delete;
+    okta_session& operator=(const okta_session&) = delete;
+
+    okta::users_client& client() noexcept { return users_; }
+
+    // The output, with every secret of this call masked in ErrorMessage: a
+    // last guard, should Okta or a lower layer ever echo one.
+    boost::json::object seal(boost::json::object output) const;
+    std::string mask(std::string text) const;
+
+private:
+    org_connection org_;
+    const wire::secret_text* password_;
+    okta::org_route route_;
+    okta::ssws_authoriser authoriser_;
+    okta::request_pipeline pipeline_;
+    okta::users_client users_;
+};
+
+}  // namespace okta_plugin::nodes

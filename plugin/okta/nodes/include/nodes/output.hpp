@@ -1,0 +1,23 @@
+// Turns a client result into the node output envelope (DESIGN.md §4).
+#pragma once
+
+#include "okta/protocol/call_result.hpp"
+
+#include <boost/json/object.hpp>
+
+#include <string_view>
+
+namespace okta_plugin::nodes {
+
+// StatusCode, ErrorMessage (empty), ErrorCode (empty), RequestId and
+// Retryable (false) of a successful answer.
+boost::json::object envelope(const okta::answer& done);
+
+// StatusCode, ErrorMessage, ErrorCode, RequestId and Retryable of a
+// failure, and RateLimitReset (ISO-8601 UTC) when Okta sent one with a 429.
+boost::json::object envelope(const okta::call_failure& failure);
+
+// The envelope of `result`, with its user object as `User` on success.
+boost::json::object user_output(okta::call_result result);
+
+}  // namespace okta_plugin::nodes

@@ -1,0 +1,48 @@
+#include "nodes/okta_session.hpp"
+
+#include "nodes/runtime.hpp"
+#include "okta/protocol/redaction.hpp"
+
+namespace okta_plugin::nodes {
+namespace {
+
+wire::call_budget budget_of(const wfn::call_context& context) {
+    wire::call_budget budget;
+    budget.deadline = context.deadline();
+    budget.budget_ms = context.timeout_ms();
+    budget.is_cancelled = [&context] { return context.cancelled(); };
+    return budget;
+}
+
+okta::org_route route_of(const org_connection& org) {
+    return {org.org, wire::endpoint{org.org.host, org.org.port, org.extra_ca_pem}};
+}
+
+}  // namespace
+
+okta_session::okta_session(const wfn::node_call& call, int max_retries, const wire::secret_text* password)
+    : org_(read_credentials(call.credentials)),
+      password_(password),
+      route_(route_of(org_)),
+      authoriser_(org_.token),
+      pipeline_(runtime().sender, runtime().pacer, authoriser_, route_, okta::pipeline_policy{max_retries},
+                budget_of(call.context),
+                [this, &context = call.context](std::string_view line) {
+                    if (context.logs(wfn::log_level::debug)) {
+                        context.log(wfn::log_level::debug, mask(std::string(line)));
+                    }
+                }),
+      users_(pipeline_, runtime().unconfirmed) {}
+
+std::string okta_session::mask(std::string text) const {
+    return okta::redact(std::move(text), {org_.token.reveal(), password_ != nullptr ? password_->reveal() : ""});
+}
+
+boost::json::object okta_session::seal(boost::json::object output) const {
+    if (auto* message = output.if_contains("ErrorMessage"); message != nullptr && message->is_string()) {
+        *message = okta::bounded_message(mask(std::string(message->as_string())));
+    }
+    return output;
+}
+
+}  // namespace okta_plugin::nodes
