@@ -111,9 +111,8 @@ void read_as_node_output(okta::call_result result) {
     (void)boost::json::serialize(output);
 }
 
-std::string_view message_of(const okta::call_result& result) {
-    return result ? std::string_view() : std::string_view(result.error().message);
-}
+// A copy: boost::system::result hands its error out by value.
+std::string message_of(const okta::call_result& result) { return result ? std::string() : result.error().message; }
 
 void read_rate_limits(const wire::response& response) {
     static okta::rate_pacer pacer;
