@@ -30,10 +30,13 @@ const spec = yaml.load(fs.readFileSync(specFile, 'utf8'));
 const ajv = new Ajv({ strict: false, allErrors: true, discriminator: true });
 addFormats(ajv);
 for (const format of ['int32', 'int64', 'password', 'binary', 'byte', 'float', 'double']) ajv.addFormat(format, true);
-// The schemas the Users API answers can reach, as one document in which
+// The schemas the Users and Groups APIs' answers can reach, as one document in which
 // "#/components/schemas/..." refs resolve. Only these: the full spec holds
 // examples and ids that are not valid JSON Schema.
-const usersPaths = Object.keys(spec.paths).filter((p) => p === '/api/v1/users' || p.startsWith('/api/v1/users/'));
+const groupPaths = new Set(['/api/v1/groups', '/api/v1/groups/{groupId}', '/api/v1/groups/{groupId}/users',
+  '/api/v1/groups/{groupId}/users/{userId}']);
+const usersPaths = Object.keys(spec.paths)
+  .filter((p) => p === '/api/v1/users' || p.startsWith('/api/v1/users/') || groupPaths.has(p));
 function reachableSchemas() {
   const wanted = new Set(['Error']);
   const pending = [];
@@ -96,6 +99,7 @@ function resolveResponse(response) {
 
 const errorFields = ['errorCode', 'errorSummary', 'errorLink', 'errorId', 'errorCauses'];
 const userFields = new Set(Object.keys(spec.components.schemas.User.properties));
+const groupFields = new Set(Object.keys(spec.components.schemas.Group.properties));
 
 // Returns a list of problems with one recorded answer (empty when it fits).
 function check(entry) {
@@ -145,9 +149,14 @@ function check(entry) {
   if (entry.status >= 400 && body !== undefined) {
     for (const field of errorFields) if (!(field in body)) problems.push(`the error lacks ${field}`);
   }
-  const users = Array.isArray(body) ? body : (body && body.profile && body.id ? [body] : []);
-  for (const user of users) {
-    for (const key of Object.keys(user)) if (!userFields.has(key)) problems.push(`the user has a member the spec does not know: ${key}`);
+  // Users and groups are told apart by their ids ("00u", "00g").
+  const resources = Array.isArray(body) ? body : (body && body.profile && body.id ? [body] : []);
+  for (const resource of resources) {
+    const isGroup = typeof resource.id === 'string' && resource.id.startsWith('00g');
+    const known = isGroup ? groupFields : userFields;
+    for (const key of Object.keys(resource)) {
+      if (!known.has(key)) problems.push(`the ${isGroup ? 'group' : 'user'} has a member the spec does not know: ${key}`);
+    }
   }
   return { label, problems };
 }

@@ -12,9 +12,9 @@
 // an accepted bundle holds exactly the nodes it lists, all inside its folder.
 #include "fuzz_input.hpp"
 
-#include "builtin_schemas.hpp"
+#include "json_checks/builtin_schemas.hpp"
 #include "bundle_manifest.hpp"
-#include "json_text.hpp"
+#include "json_checks/json_text.hpp"
 #include "load_failure.hpp"
 
 #include <boost/json/array.hpp>
@@ -31,6 +31,7 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace host = wfn::host::detail;
+namespace checks = wfn::json_checks;
 
 // A manifest naming more files than this gets the rest as missing files.
 constexpr std::size_t max_documents = 8;
@@ -116,14 +117,14 @@ std::vector<std::string> named_files(std::string_view manifest_text) {
 void validate_in_memory(std::string_view document_text) {
     boost::json::value document;
     try {
-        document = host::parse_json_text(document_text);
-    } catch (const host::json_text_error&) {
+        document = checks::parse_json_text(document_text);
+    } catch (const checks::json_text_error&) {
         return;
     }
-    static constexpr std::array schemas{host::plugin_manifest_schema, host::node_manifest_schema,
-                                        host::credential_type_schema, host::workflow_schema};
+    static constexpr std::array schemas{checks::plugin_manifest_schema, checks::node_manifest_schema,
+                                        checks::credential_type_schema, checks::workflow_schema};
     for (const std::string_view schema : schemas) {
-        for (const auto& violation : host::schema_validator(host::builtin_schemas(), schema).validate(document)) {
+        for (const auto& violation : checks::schema_validator(checks::builtin_schemas(), schema).validate(document)) {
             (void)violation.to_string();
         }
     }

@@ -82,14 +82,14 @@ void check_result(const okta::call_result& result, const wire::response& respons
     if (!result) {
         return;
     }
-    if (expected == okta::expected_body::user) {
+    if (expected == okta::expected_body::object) {
         wfn_fuzz::check(result->body.is_object(), "a successful user answer is not an object");
     }
     if (expected == okta::expected_body::nothing) {
         wfn_fuzz::check(response.status == 204 && response.body.empty(), "a delete done without an empty 204");
     }
-    if (expected == okta::expected_body::user_list || expected == okta::expected_body::user_page) {
-        wfn_fuzz::check(expected == okta::expected_body::user_page || result->body.is_array(),
+    if (expected == okta::expected_body::object_list || expected == okta::expected_body::object_page) {
+        wfn_fuzz::check(expected == okta::expected_body::object_page || result->body.is_array(),
                         "a successful list answer is not an array");
         // The token only ever goes to the org's own Users API.
         const std::string_view page = result->next_page;
@@ -131,7 +131,7 @@ void read_rate_limits(const wire::response& response) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const wire::response response = response_from(wfn_fuzz::as_text(data, size));
 
-    for (const auto expected : {okta::expected_body::user, okta::expected_body::user_list, okta::expected_body::user_page,
+    for (const auto expected : {okta::expected_body::object, okta::expected_body::object_list, okta::expected_body::object_page,
                                 okta::expected_body::nothing}) {
         okta::call_result result = okta::read_answer(fuzz_org(), response, expected);
         check_result(result, response, expected);
@@ -140,8 +140,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     // A page checked as text (ReturnAll) is accepted and refused exactly as
     // the same page read into a DOM.
-    const okta::call_result as_dom = okta::read_answer(fuzz_org(), response, okta::expected_body::user_list);
-    const okta::call_result as_text = okta::read_answer(fuzz_org(), response, okta::expected_body::user_page);
+    const okta::call_result as_dom = okta::read_answer(fuzz_org(), response, okta::expected_body::object_list);
+    const okta::call_result as_text = okta::read_answer(fuzz_org(), response, okta::expected_body::object_page);
     wfn_fuzz::check(message_of(as_dom) == message_of(as_text), "a page read as text and as a DOM disagree");
     if (as_dom && as_text) {
         wfn_fuzz::check(as_text->page_users == as_dom->body.as_array().size(), "a page read as text miscounts users");

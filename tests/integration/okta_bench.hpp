@@ -84,8 +84,8 @@ struct bench {
         std::mutex log_mutex;
         wfn::host::run_options options;
         options.timeout = timeout;
-        options.log_level = 0;  // everything, to prove secrets stay out of it
-        options.log = [&](std::int32_t, std::string_view line) {
+        options.log_level = wfn::log_level::trace;  // everything, to prove secrets stay out of it
+        options.log = [&](wfn::log_level, std::string_view line) {
             std::lock_guard lock(log_mutex);
             result.log.emplace_back(line);
         };

@@ -32,7 +32,35 @@ inline std::vector<std::string> secrets_of(const boost::json::object& params, co
     };
     add(params, "Password");
     add(credentials, "ApiToken");
+    add(credentials, "PrivateKey");
     return secrets;
+}
+
+// The credentials a service app's run sent, as the sandbox logged them: each
+// client assertion, access token and DPoP proof. None may come back either.
+inline std::vector<std::string> credentials_sent(const boost::json::array& requests) {
+    std::vector<std::string> sent;
+    for (const auto& logged : requests) {
+        const auto& request = logged.as_object();
+        const auto& headers = request.at("headers").as_object();
+        if (const auto* authorization = headers.if_contains("authorization"); authorization != nullptr) {
+            const std::string_view value = authorization->as_string();
+            if (const auto space = value.find(' '); space != std::string_view::npos &&
+                                                   value.substr(0, space) != "SSWS") {
+                sent.emplace_back(value.substr(space + 1));  // the access token
+            }
+        }
+        if (const auto* proof = headers.if_contains("dpop"); proof != nullptr) {
+            sent.emplace_back(proof->as_string());
+        }
+        const std::string_view body = request.at("body").as_string();
+        constexpr std::string_view assertion_field = "client_assertion=";
+        if (const auto at = body.find(assertion_field); at != std::string_view::npos) {
+            const auto start = at + assertion_field.size();
+            sent.emplace_back(body.substr(start, body.find('&', start) - start));
+        }
+    }
+    return sent;
 }
 
 // Every place a secret shows up: "output" or "log: <line>".

@@ -67,6 +67,7 @@ BOOST_FIXTURE_TEST_SUITE(stress, bench)
 
 BOOST_AUTO_TEST_CASE(sixty_four_threads_with_faults_on_end_well_formed_bounded_and_consistent) {
     const std::string credentials = json::serialize(sandbox_credentials());
+    const std::string group_id(admin().create_group(stress_group).at("id").as_string());
     std::vector<thread_journal> journals(threads);
     const spread_faults faults = queue_spread_faults();
     {
@@ -116,11 +117,23 @@ BOOST_AUTO_TEST_CASE(sixty_four_threads_with_faults_on_end_well_formed_bounded_a
     // The users left are exactly what the successful calls imply.
     std::map<std::string, int> copies;
     std::map<std::string, std::string> first_names;
+    std::map<std::string, std::string> statuses;
+    std::map<std::string, std::string> ids;
     for (const auto& user : admin().users()) {
         const auto& profile = user.at("profile").as_object();
         const std::string login(profile.at("login").as_string());
         ++copies[login];
         first_names[login] = std::string(profile.at("firstName").as_string());
+        statuses[login] = std::string(user.at("status").as_string());
+        ids[login] = std::string(user.at("id").as_string());
+    }
+    std::set<std::string> members;
+    for (const auto& group : admin().groups()) {
+        if (group.at("id").as_string() == group_id) {
+            for (const auto& member : group.at("memberIds").as_array()) {
+                members.emplace(member.as_string());
+            }
+        }
     }
     int uncertain = 0;
     for (const auto& journal : journals) {
@@ -133,6 +146,12 @@ BOOST_AUTO_TEST_CASE(sixty_four_threads_with_faults_on_end_well_formed_bounded_a
                         BOOST_TEST(found == 1);
                         if (!fate.first_name.empty()) {
                             BOOST_TEST(first_names[fate.login] == fate.first_name);
+                        }
+                        if (fate.member) {
+                            BOOST_TEST(members.count(ids[fate.login]) == 1u, "a reported membership is real");
+                        }
+                        if (fate.active) {
+                            BOOST_TEST(statuses[fate.login] == "ACTIVE");
                         }
                         break;
                     case user_fate::gone: BOOST_TEST(found == 0); break;

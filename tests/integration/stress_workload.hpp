@@ -15,7 +15,10 @@
 namespace okta_it {
 
 // Create, get, update, list, then delete or get again.
-inline constexpr int calls_per_lifecycle = 5;
+inline constexpr int calls_per_lifecycle = 8;
+
+// Every user joins this group (made by the test) by name.
+inline constexpr std::string_view stress_group = "Stress";
 
 // The statuses the nodes answer on success.
 inline bool is_success(std::int64_t status) { return status == 200 || status == 204; }
@@ -26,6 +29,8 @@ struct user_record {
     std::string login;
     user_fate expected = user_fate::uncertain;
     std::string first_name;  // expected when it exists; empty when an update's outcome is unknown
+    bool member = false;      // Add a User to a Group succeeded
+    bool active = false;      // Suspend and then Unsuspend both succeeded
 };
 
 struct call_record {
@@ -55,7 +60,7 @@ inline std::string contract_breach(std::string_view node, const json::object& ou
         if (!message->as_string().empty()) {
             return "a success with an ErrorMessage";
         }
-        const bool wants_user = node != "okta.user.list" && node != "okta.user.delete";
+        const bool wants_user = node != "okta.user.list" && node != "okta.user.delete" && node != "okta.group.addUser";
         if (wants_user && !(output.contains("User") && output.at("User").is_object())) {
             return "a success without its User";
         }
@@ -115,6 +120,12 @@ inline void run_user_lifecycles(thread_journal& journal, int thread, int users, 
         fate.first_name = succeeded(updated) ? renamed : std::string();
 
         journaled_run(journal, "okta.user.list", {{"Limit", 5}}, credentials);
+
+        fate.member = succeeded(journaled_run(
+            journal, "okta.group.addUser", {{"GroupName", stress_group}, {"UserId", fate.login}}, credentials));
+        const bool suspended = succeeded(journaled_run(journal, "okta.user.suspend", {{"UserId", fate.login}}, credentials));
+        const bool resumed = succeeded(journaled_run(journal, "okta.user.unsuspend", {{"UserId", fate.login}}, credentials));
+        fate.active = suspended && resumed;
 
         if ((thread + i) % 2 == 1) {
             const auto deleted = journaled_run(journal, "okta.user.delete", {{"UserId", fate.login}}, credentials);

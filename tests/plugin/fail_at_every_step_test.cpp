@@ -22,6 +22,18 @@ using wire::method;
 
 namespace {
 
+// Okta stamps `created` to the millisecond; whole seconds would put a user
+// made during this call before the call's own start.
+std::string created_now() {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::system_clock::now().time_since_epoch()).count();
+    std::string text = okta::format_utc(ms / 1000);
+    const std::string fraction = std::to_string(1000 + ms % 1000).substr(1);
+    text.insert(text.size() - 1, "." + fraction);
+    return text;
+}
+
+
 enum class fault {
     answer_lost,   // carried out, then the connection closed before the answer
     unavailable,   // 503, not carried out
@@ -79,6 +91,7 @@ private:
             }
             ++creates_carried_out;
             user = user_json(ada_id, ada, "ACTIVE", epoch_now());
+            (*user)["created"] = created_now();
             return answer_with_user();
         }
         if (request.target != ada_target) {

@@ -5,6 +5,8 @@
 #include "okta/protocol/error_codes.hpp"
 #include "nodes/node_functions.hpp"
 #include "nodes/node_inputs.hpp"
+#include "nodes/node_scopes.hpp"
+#include "test_keys.hpp"
 #include "test_nodes.hpp"
 
 #include <boost/json/parse.hpp>
@@ -54,11 +56,29 @@ std::set<std::string> required_of(const json::object& schema) {
     return names;
 }
 
+// The parameters a oneOf makes alternatives (each branch requires one).
+std::set<std::string> alternatives_of(const json::object& inputs) {
+    std::set<std::string> names;
+    if (const auto* branches = inputs.if_contains("oneOf")) {
+        for (const auto& branch : branches->as_array()) {
+            const auto required = required_of(branch.as_object());
+            names.insert(required.begin(), required.end());
+        }
+    }
+    return names;
+}
+
+json::object with(json::object params, const std::string& name) {
+    params[name] = "Engineering";
+    return params;
+}
+
 // Checks one property schema's canvas hints and documentation.
 void check_property(const std::string& name, const json::object& property, std::set<std::int64_t>& orders) {
     BOOST_TEST_CONTEXT(name) {
         BOOST_TEST(property.contains("type"));
         BOOST_TEST(!property.at("description").as_string().empty());
+        BOOST_TEST(!property.at("title").as_string().empty(), "the canvas label");
         const auto& ui = property.at("x-ui").as_object();
         BOOST_TEST(subset(keys_of(ui), {"order", "placeholder", "secret", "multiline", "advanced"}));
         BOOST_TEST(orders.insert(ui.at("order").as_int64()).second, "x-ui.order repeats");
@@ -122,9 +142,17 @@ BOOST_AUTO_TEST_CASE(node_files_match_the_descriptors) {
             BOOST_TEST(listed[i].at("version").as_int64() == descriptor.version);
             BOOST_TEST(node.at("displayName").as_string() == descriptor.display_name);
             BOOST_TEST(node.at("credentialType").as_string() == "okta.apiToken");
+            BOOST_TEST(node.at("credentialTypes") == json::parse(R"(["okta.apiToken", "okta.oauthServiceApp"])"));
+            // The table holds them space-separated and sorted, the manifest as an array.
+            std::string declared;
+            for (const auto& scope : node.at("scopes").as_array()) {
+                declared += (declared.empty() ? "" : " ") + std::string(scope.as_string());
+            }
+            BOOST_TEST(declared == okta_plugin::nodes::scopes_of(descriptor.id));
             BOOST_TEST(std::string(node.at("docsUrl").as_string()).rfind("https://developer.okta.com/docs/api/", 0) == 0);
             BOOST_TEST(subset(keys_of(node), {"$schema", "id", "version", "displayName", "category", "description",
-                                              "docsUrl", "credentialType", "inputs", "outputs"}));
+                                              "docsUrl", "credentialType", "credentialTypes", "scopes", "inputs",
+                                              "outputs"}));
         }
     }
 }
@@ -173,13 +201,25 @@ BOOST_AUTO_TEST_CASE(secrets_are_marked_secret) {
     const auto credential = read_object("credentials/okta.apiToken.json");
     BOOST_TEST(credential.at("schema").at("properties").at("ApiToken").at("x-ui").at("secret").as_bool());
     BOOST_TEST(!credential.at("schema").at("properties").at("Domain").at("x-ui").at("secret").as_bool());
+    const auto service_app = read_object("credentials/okta.oauthServiceApp.json");
+    BOOST_TEST(service_app.at("schema").at("properties").at("PrivateKey").at("x-ui").at("secret").as_bool());
+    BOOST_TEST(!service_app.at("schema").at("properties").at("ClientId").at("x-ui").at("secret").as_bool());
 }
 
 BOOST_AUTO_TEST_CASE(every_documented_parameter_is_one_the_node_takes) {
     for (const auto& [id, node] : node_manifests()) {
         BOOST_TEST_CONTEXT(id) {
+            const auto& inputs = node.at("inputs").as_object();
             const auto params = okta_plugin::test::valid_params(id);
-            BOOST_TEST(keys_of(params) == keys_of(node.at("inputs").at("properties").as_object()));
+            auto given = keys_of(params);
+            for (const auto& name : alternatives_of(inputs)) {
+                if (given.count(name) == 0) {
+                    BOOST_TEST(refusal(id, with(params, name)) ==
+                               "Give exactly one of GroupId and GroupName, not both.");
+                    given.insert(name);
+                }
+            }
+            BOOST_TEST(given == keys_of(inputs.at("properties").as_object()));
             BOOST_TEST(refusal(id, params).empty(), refusal(id, params));
         }
     }
@@ -193,10 +233,13 @@ BOOST_AUTO_TEST_CASE(required_parameters_are_refused_when_missing_and_the_rest_a
             const std::string name(member.key());
             BOOST_TEST_CONTEXT(id << " without " << name) {
                 auto params = okta_plugin::test::valid_params(id);
+                const std::size_t valid_size = params.size();
                 params.erase(name);
                 const std::string message = refusal(id, params);
                 if (required.count(name) != 0) {
                     BOOST_TEST(message == name + " is required.");
+                } else if (alternatives_of(inputs).count(name) != 0 && params.size() + 1 == valid_size) {
+                    BOOST_TEST(message == "Give exactly one of GroupId and GroupName.");
                 } else {
                     BOOST_TEST(message.empty(), message);
                 }
@@ -205,31 +248,56 @@ BOOST_AUTO_TEST_CASE(required_parameters_are_refused_when_missing_and_the_rest_a
     }
 }
 
-BOOST_AUTO_TEST_CASE(credential_fields_required_exactly_as_documented) {
-    const auto credential = read_object("credentials/okta.apiToken.json");
-    BOOST_TEST(credential.at("id").as_string() == "okta.apiToken");
+// Whether read_credentials accepts `credentials`: the refusal, or "".
+std::string credential_refusal(const json::object& credentials) {
+    try {
+        okta_plugin::nodes::read_credentials(credentials);
+    } catch (const wfn::invalid_input_error& error) {
+        return error.what();
+    }
+    return {};
+}
+
+void check_credential_fields(std::string_view type, const json::object& valid) {
+    const auto credential = read_object("credentials/" + std::string(type) + ".json");
+    BOOST_TEST(credential.at("id").as_string() == type);
     const auto& schema = credential.at("schema").as_object();
     const auto required = required_of(schema);
     std::set<std::int64_t> orders;
+    BOOST_TEST(credential_refusal(valid).empty(), credential_refusal(valid));
     for (const auto& member : schema.at("properties").as_object()) {
         const std::string name(member.key());
         check_property(name, member.value().as_object(), orders);
-        auto credentials = okta_plugin::test::unreachable_credentials();
+        BOOST_TEST(valid.contains(name), name << " is not in the valid credentials");
+        auto credentials = valid;
         credentials.erase(name);
-        BOOST_TEST_CONTEXT("credentials without " << name) {
-            std::string message;
-            try {
-                okta_plugin::nodes::read_credentials(credentials);
-            } catch (const wfn::invalid_input_error& error) {
-                message = error.what();
-            }
-            if (required.count(name) != 0) {
-                BOOST_TEST(message == name + " is required in the Okta credentials.");
-            } else {
+        BOOST_TEST_CONTEXT(type << " credentials without " << name) {
+            const std::string message = credential_refusal(credentials);
+            if (required.count(name) == 0) {
                 BOOST_TEST(message.empty(), message);
+            } else if (name == "type") {
+                // Without a type they are an okta.apiToken, which a service app's members contradict.
+                BOOST_TEST(message.find(R"(set "type": "okta.oauthServiceApp")") != std::string::npos, message);
+            } else {
+                BOOST_TEST(message == name + " is required in the Okta credentials.");
             }
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(credential_fields_required_exactly_as_documented) {
+    auto api_token = okta_plugin::test::unreachable_credentials();
+    api_token["type"] = "okta.apiToken";
+    api_token["CaCertificate"] = "";
+    check_credential_fields("okta.apiToken", api_token);
+    check_credential_fields("okta.oauthServiceApp",
+                            json::object{{"type", "okta.oauthServiceApp"},
+                                         {"Domain", "https://dev-1.okta.com"},
+                                         {"ClientId", "0oa1service"},
+                                         {"PrivateKey", okta_plugin::test::rsa_pem()},
+                                         {"KeyId", "key-1"},
+                                         {"Scopes", "okta.users.read"},
+                                         {"CaCertificate", ""}});
 }
 
 BOOST_AUTO_TEST_SUITE_END()

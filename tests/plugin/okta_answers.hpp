@@ -5,6 +5,7 @@
 #include "scripted_sender.hpp"
 
 #include "okta/client/authoriser.hpp"
+#include "okta/client/groups_client.hpp"
 #include "okta/client/rate_pacer.hpp"
 #include "okta/client/request_pipeline.hpp"
 #include "okta/client/unconfirmed_changes.hpp"
@@ -81,6 +82,17 @@ inline canned rate_limited(std::int64_t seconds) {
 
 inline canned deleted() { return canned(204); }
 
+// A lifecycle answer that is not the user (Okta's `{}` or a token object).
+inline canned lifecycle_done(const boost::json::object& body = {}) {
+    return std::move(canned(200, boost::json::serialize(body)).dated(epoch_now()));
+}
+
+inline boost::json::object group_json(std::string_view id, std::string_view name) {
+    return {{"id", id}, {"type", "OKTA_GROUP"}, {"profile", {{"name", name}, {"description", ""}}}};
+}
+
+inline canned groups(const std::vector<boost::json::object>& found) { return users(found); }
+
 }  // namespace okta_answer
 
 // The answer of a create or any request was lost on the way back.
@@ -99,6 +111,7 @@ struct scripted_okta {
     okta::org_route route{okta::parse_org_domain("https://dev-1.okta.com"), wire::endpoint{"dev-1.okta.com", 443, {}}};
     std::optional<okta::request_pipeline> pipeline_;
     std::optional<okta::users_client> users_;
+    std::optional<okta::groups_client> groups_;
 
     scripted_okta() = default;
     scripted_okta(const scripted_okta&) = delete;
@@ -121,6 +134,12 @@ struct scripted_okta {
             users_.emplace(pipeline(max_retries), unconfirmed);
         }
         return *users_;
+    }
+    okta::groups_client& groups() {
+        if (!groups_) {
+            groups_.emplace(pipeline(), users());
+        }
+        return *groups_;
     }
 };
 

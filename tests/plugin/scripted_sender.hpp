@@ -73,6 +73,17 @@ struct sent_request {
     std::string target;
     wire::wiping_string body;
     bool authorised = false;  // carried an Authorization header
+    std::vector<wire::header> headers;
+
+    // The first header named `name` (exact case), if it was sent.
+    std::optional<std::string_view> header(std::string_view name) const {
+        for (const auto& field : headers) {
+            if (field.name == name) {
+                return std::string_view(field.value.data(), field.value.size());
+            }
+        }
+        return std::nullopt;
+    }
 };
 
 class scripted_sender final : public wire::sender {
@@ -133,7 +144,7 @@ public:
 
 private:
     static sent_request record(const wire::request& request) {
-        sent_request copy{request.verb, request.target, request.body, false};
+        sent_request copy{request.verb, request.target, request.body, false, request.headers};
         for (const auto& header : request.headers) {
             copy.authorised = copy.authorised || header.name == "Authorization";
         }

@@ -5,6 +5,7 @@
 // that was freed without being wiped.
 //
 // Memory that C libraries (OpenSSL) free with free() is not seen here.
+#include "oauth_answers.hpp"
 #include "okta_answers.hpp"
 #include "test_nodes.hpp"
 
@@ -148,7 +149,8 @@ struct scripted_runtime {
     scripted_sender okta;
     okta::rate_pacer pacer;
     okta::unconfirmed_changes unconfirmed;
-    okta_plugin::nodes::node_runtime services{okta, pacer, unconfirmed};
+    okta::token_cache tokens;
+    okta_plugin::nodes::node_runtime services{okta, pacer, unconfirmed, tokens};
     // Built before any watch begins and freed after it ends.
     boost::json::object credentials{{"Domain", "https://dev-1.okta.com"}, {"ApiToken", test_token}};
 
@@ -159,6 +161,32 @@ struct scripted_runtime {
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(secret_wiping)
+
+BOOST_AUTO_TEST_CASE(a_service_app_call_leaves_no_access_token_in_freed_memory) {
+    constexpr std::string_view access_token = "eyJ0eXAiOiJKV1QifQ.access-9c4e1b7d2a6f3058-wfn-probe.sig";
+    scripted_runtime plugin;
+    plugin.okta.expect(method::post, "/oauth2/v1/token", token_answer::dpop_required());
+    plugin.okta.expect(method::post, "/oauth2/v1/token", token_answer::granted(access_token, "DPoP"));
+    plugin.okta.expect(method::get, user_target_path,
+                       okta_answer::user("00ub0oNGTSWTBKOLGLNR", "ada@example.com", "ACTIVE", epoch_now()));
+    const boost::json::object credentials{{"type", "okta.oauthServiceApp"},
+                                          {"Domain", "https://dev-1.okta.com"},
+                                          {"ClientId", "0oa1service"},
+                                          {"PrivateKey", rsa_pem()}};
+    const boost::json::object params{{"UserId", "00ub0oNGTSWTBKOLGLNR"}};
+    boost::json::object output;
+    int hits = 0;
+    {
+        watching heap(access_token);
+        output = plugin.runner.run("okta.user.get", params, credentials);
+        hits = heap.stop();
+    }
+    BOOST_TEST(status_of(output) == 200, output);
+    BOOST_TEST_REQUIRE(plugin.okta.sent().size() == 3u);
+    // The token did go out: the watch looked for something real.
+    BOOST_TEST(plugin.okta.sent()[2].header("Authorization").value() == "DPoP " + std::string(access_token));
+    BOOST_TEST(hits == 0);
+}
 
 BOOST_AUTO_TEST_CASE(the_detector_finds_a_token_freed_unwiped) {
     watching heap(test_token);

@@ -17,27 +17,41 @@
 
 namespace okta_plugin::test {
 
-// Parameters that a node accepts, to break one field at a time.
+// Parameters that a node accepts, to break one field at a time. Every
+// parameter the node documents is set, except the alternatives of a oneOf
+// (GroupName beside GroupId).
 inline boost::json::object valid_params(std::string_view node_id) {
-    if (node_id == "okta.user.create") {
-        return boost::json::parse(R"({"UserName": "jane.doe@example.com", "Email": "jane.doe@example.com",
+    static const boost::json::object by_node = boost::json::parse(R"({
+        "okta.user.create": {"UserName": "jane.doe@example.com", "Email": "jane.doe@example.com",
             "FirstName": "Jane", "LastName": "Doe", "Password": "correct-Horse-7", "Activate": true,
-            "Profile": {"department": "Research"}, "GroupIds": ["00g1"], "MaxRetries": 1})").as_object();
-    }
-    if (node_id == "okta.user.get") {
-        return boost::json::parse(R"({"UserId": "00ub0oNGTSWTBKOLGLNR", "MaxRetries": 1})").as_object();
-    }
-    if (node_id == "okta.user.list") {
-        return boost::json::parse(R"({"Limit": 10, "After": "00u1", "Search": "status eq \"ACTIVE\"",
-            "Filter": "status eq \"ACTIVE\"", "Query": "jane", "ReturnAll": false, "MaxRetries": 1})").as_object();
-    }
-    if (node_id == "okta.user.update") {
-        return boost::json::parse(R"({"UserId": "00ub0oNGTSWTBKOLGLNR", "UserName": "jane.doe@example.com",
+            "Profile": {"department": "Research"}, "GroupIds": ["00g1"], "MaxRetries": 1},
+        "okta.user.get": {"UserId": "00ub0oNGTSWTBKOLGLNR", "IncludeGroups": true, "GroupType": "OKTA_GROUP",
+            "MaxRetries": 1},
+        "okta.user.list": {"Limit": 10, "After": "00u1", "Search": "status eq \"ACTIVE\"",
+            "Filter": "status eq \"ACTIVE\"", "Query": "jane", "ReturnAll": false, "MaxRetries": 1},
+        "okta.user.update": {"UserId": "00ub0oNGTSWTBKOLGLNR", "UserName": "jane.doe@example.com",
             "Email": "jane.doe@example.com", "FirstName": "Jane", "LastName": "Doe", "Password": "correct-Horse-7",
-            "Profile": {"title": "Analyst"}, "MaxRetries": 1})").as_object();
-    }
-    return boost::json::parse(R"({"UserId": "00ub0oNGTSWTBKOLGLNR", "SendEmail": false, "DeactivateOnly": false,
-        "MaxRetries": 1})").as_object();
+            "Profile": {"title": "Analyst"}, "MaxRetries": 1},
+        "okta.user.delete": {"UserId": "00ub0oNGTSWTBKOLGLNR", "SendEmail": false, "DeactivateOnly": false,
+            "MaxRetries": 1},
+        "okta.user.activate": {"UserId": "00ub0oNGTSWTBKOLGLNR", "SendEmail": false, "MaxRetries": 1},
+        "okta.user.deactivate": {"UserId": "00ub0oNGTSWTBKOLGLNR", "SendEmail": false, "MaxRetries": 1},
+        "okta.user.suspend": {"UserId": "00ub0oNGTSWTBKOLGLNR", "MaxRetries": 1},
+        "okta.user.unsuspend": {"UserId": "00ub0oNGTSWTBKOLGLNR", "MaxRetries": 1},
+        "okta.user.unlock": {"UserId": "00ub0oNGTSWTBKOLGLNR", "MaxRetries": 1},
+        "okta.user.resetPassword": {"UserId": "00ub0oNGTSWTBKOLGLNR", "SendEmail": false, "MaxRetries": 1},
+        "okta.user.expirePassword": {"UserId": "00ub0oNGTSWTBKOLGLNR", "TempPassword": true, "MaxRetries": 1},
+        "okta.user.listGroups": {"UserId": "00ub0oNGTSWTBKOLGLNR", "GroupType": "OKTA_GROUP", "MaxRetries": 1},
+        "okta.group.list": {"Query": "Eng", "Search": "type eq \"OKTA_GROUP\"", "Filter": "type eq \"OKTA_GROUP\"",
+            "Limit": 10, "After": "00g1", "ReturnAll": false, "MaxRetries": 1},
+        "okta.group.get": {"GroupId": "00g1emaKYZTWRYYRRTSK", "MaxRetries": 1},
+        "okta.group.listMembers": {"GroupId": "00g1emaKYZTWRYYRRTSK", "Limit": 10, "After": "00u1",
+            "ReturnAll": false, "MaxRetries": 1},
+        "okta.group.addUser": {"GroupId": "00g1emaKYZTWRYYRRTSK", "UserId": "00ub0oNGTSWTBKOLGLNR", "MaxRetries": 1},
+        "okta.group.removeUser": {"GroupId": "00g1emaKYZTWRYYRRTSK", "UserId": "00ub0oNGTSWTBKOLGLNR",
+            "MaxRetries": 1}
+    })").as_object();
+    return by_node.at(node_id).as_object();
 }
 
 // Credentials for a port nothing listens on: a node that gets past

@@ -77,8 +77,8 @@ sdk_cli_test(run_logs_from_the_requested_level EXIT 0 ARGS run test.log --params
   STDERR "wfn-host: \\[info\\] test\\.log: info line" "wfn-host: \\[error\\] test\\.log: error line"
   STDERR_NOT "debug line")
 sdk_cli_test(run_of_a_node_of_a_broken_plugin_is_a_usage_error EXIT 2
-  ARGS run test.ghost --params "{}" --plugins "${mixed}"
-  STDERR "warning: [^\n]*lying-ids" "error: no loaded plugin provides node test\\.ghost")
+  ARGS run lying.ghost --params "{}" --plugins "${mixed}"
+  STDERR "warning: [^\n]*lying-ids" "error: no loaded plugin provides node lying\\.ghost")
 sdk_cli_test(run_without_params_is_a_usage_error EXIT 2 ARGS run test.echo --plugins "${good}"
   STDERR "^wfn-host: error: run: the option '--params' is required")
 sdk_cli_test(run_with_an_unreadable_params_file_is_a_usage_error EXIT 2

@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "test_support.hpp"
+#include "../common/abi_text.hpp"
 
 #include <boost/dll/shared_library.hpp>
 
@@ -44,7 +45,7 @@ struct recording_context {
         raw.host_data = this;
         raw.set_result = [](void* data, wfn_string_view text) {
             auto& self = *static_cast<recording_context*>(data);
-            self.output.assign(text.data, text.size);
+            self.output.assign(wfn::detail::to_std_view(text));
             ++self.results;
         };
     }
@@ -53,7 +54,7 @@ struct recording_context {
     int results = 0;
 };
 
-wfn_string_view view(std::string_view text) { return {text.data(), text.size()}; }
+using wfn::detail::to_abi_view;
 
 }  // namespace
 
@@ -113,7 +114,7 @@ BOOST_AUTO_TEST_CASE(struct_has_reads_only_members_inside_struct_size) {
 BOOST_FIXTURE_TEST_CASE(a_context_too_small_for_set_result_is_refused, initialised_plugin) {
     recording_context context;
     context.raw.struct_size = offsetof(wfn_call_context, set_result);
-    BOOST_TEST(echo->execute(echo, view("{}"), view(""), &context.raw) == WFN_STATUS_INVALID_ARGUMENT);
+    BOOST_TEST(echo->execute(echo, to_abi_view("{}"), to_abi_view(""), &context.raw) == WFN_STATUS_INVALID_ARGUMENT);
     BOOST_TEST(context.results == 0);
 }
 
@@ -125,7 +126,7 @@ BOOST_FIXTURE_TEST_CASE(a_context_from_a_newer_host_with_extra_members_is_served
     recording_context recorder;
     newer_context context{recorder.raw, 7};
     context.v1.struct_size = sizeof(newer_context);
-    BOOST_TEST(echo->execute(echo, view(R"({"Message":"hi"})"), view(""), &context.v1) == WFN_STATUS_OK);
+    BOOST_TEST(echo->execute(echo, to_abi_view(R"({"Message":"hi"})"), to_abi_view(""), &context.v1) == WFN_STATUS_OK);
     BOOST_TEST(recorder.results == 1);
     BOOST_TEST(wfn::test::contains(recorder.output, R"("Message":"hi")"));
 }
@@ -133,20 +134,20 @@ BOOST_FIXTURE_TEST_CASE(a_context_from_a_newer_host_with_extra_members_is_served
 BOOST_FIXTURE_TEST_CASE(a_null_set_result_or_context_is_refused, initialised_plugin) {
     recording_context context;
     context.raw.set_result = nullptr;
-    BOOST_TEST(echo->execute(echo, view("{}"), view(""), &context.raw) == WFN_STATUS_INVALID_ARGUMENT);
-    BOOST_TEST(echo->execute(echo, view("{}"), view(""), nullptr) == WFN_STATUS_INVALID_ARGUMENT);
+    BOOST_TEST(echo->execute(echo, to_abi_view("{}"), to_abi_view(""), &context.raw) == WFN_STATUS_INVALID_ARGUMENT);
+    BOOST_TEST(echo->execute(echo, to_abi_view("{}"), to_abi_view(""), nullptr) == WFN_STATUS_INVALID_ARGUMENT);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_descriptor_that_is_not_the_plugins_own_is_refused, initialised_plugin) {
     recording_context context;
     wfn_node_descriptor forged = *echo;
-    BOOST_TEST(echo->execute(&forged, view("{}"), view(""), &context.raw) == WFN_STATUS_INVALID_ARGUMENT);
+    BOOST_TEST(echo->execute(&forged, to_abi_view("{}"), to_abi_view(""), &context.raw) == WFN_STATUS_INVALID_ARGUMENT);
     BOOST_TEST(context.results == 0);
 }
 
 BOOST_FIXTURE_TEST_CASE(execute_calls_set_result_exactly_once, initialised_plugin) {
     recording_context context;
-    BOOST_TEST(echo->execute(echo, view("{}"), view(""), &context.raw) == WFN_STATUS_OK);
+    BOOST_TEST(echo->execute(echo, to_abi_view("{}"), to_abi_view(""), &context.raw) == WFN_STATUS_OK);
     BOOST_TEST(context.results == 1);
 }
 

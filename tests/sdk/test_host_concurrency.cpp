@@ -56,8 +56,8 @@ BOOST_AUTO_TEST_CASE(every_thread_gets_its_own_output_back) {
     std::atomic<int> log_lines{0};
     on_threads([&](int i) {
         wfn::host::run_options options;
-        options.log_level = WFN_LOG_TRACE;
-        options.log = [&](std::int32_t, std::string_view) { ++log_lines; };
+        options.log_level = wfn::log_level::trace;
+        options.log = [&](wfn::log_level, std::string_view) { ++log_lines; };
         for (int call = 0; call < calls_per_thread; ++call) {
             const std::string tag = std::to_string(i) + "/" + std::to_string(call);
             const auto output = wfn::test::mixed_host().run("test.echo", params().with("Message", boost::json::string(tag)).text(), "", options);

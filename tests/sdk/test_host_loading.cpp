@@ -7,10 +7,12 @@
 #include "bundle_manifest.hpp"
 #include "test_support.hpp"
 
+#include <dlfcn.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <ostream>
 
 using wfn::test::contains;
@@ -43,11 +45,11 @@ const broken_case broken_cases[] = {
     {"abi-minor", "manifest.json", "declares wfn ABI 1.1, a newer minor version than this host's ABI 1.0"},
     {"abi-minor-library", "libwfn_test_plugin_minor1.so", "refuses this host's wfn ABI 1.0 because it needs a newer minor"},
     {"lying-ids", "manifest.json",
-     "the library provides node test.log, which manifest.json does not list; manifest.json lists node test.ghost, "
+     "the library provides node lying.log, which manifest.json does not list; manifest.json lists node lying.ghost, "
      "which the library does not provide"},
-    {"lying-versions", "manifest.json", "node test.echo is version 1 in the library but version 2 in manifest.json"},
-    {"lying-plugin", "libwfn_test_plugin.so", "is plugin com.wfn.test 1.0.0, but manifest.json declares com.wfn.impostor"},
-    {"lying-count", "manifest.json", "the library provides node test.rendezvous, which manifest.json does not list"},
+    {"lying-versions", "manifest.json", "node lying.echo is version 1 in the library but version 2 in manifest.json"},
+    {"lying-plugin", "libwfn_test_plugin_lying.so", "is plugin com.wfn.test 1.0.0, but manifest.json declares com.wfn.impostor"},
+    {"lying-count", "manifest.json", "the library provides node lying.rendezvous, which manifest.json does not list"},
     {"no-entry-symbol", "libnot_a_plugin.so", "does not export wfn_get_plugin_entry, so it is not a wfn plugin"},
     {"libc", "manifest.json", "names \"libc.so.6\", which leaves the plugin folder"},
     {"not-a-library", "libwfn_text.so", "cannot be loaded as a shared library"},
@@ -56,6 +58,7 @@ const broken_case broken_cases[] = {
     {"schema-invalid", "manifest.json",
      "does not match plugin-manifest.schema.json: /nodes/0/version: expected integer, got string"},
     {"twin", "manifest.json", "provides node test.echo, which plugin com.wfn.test"},
+    {"twin-without-library", "manifest.json", "provides node test.echo, which plugin com.wfn.test"},
     {"no-manifest", "", "has no manifest.json"},
 };
 
@@ -121,6 +124,60 @@ BOOST_AUTO_TEST_CASE(a_duplicate_node_names_both_plugins_and_the_earlier_keeps_i
     BOOST_TEST(contains(error->reason, "com.wfn.test"));
     BOOST_TEST(contains(error->reason, "plugin com.wfn.twin is not loaded"));
     BOOST_TEST(mixed_host().find("test.echo")->plugin_id == "com.wfn.test");
+}
+
+namespace {
+
+// A library that was never opened has run neither its static initialisers
+// nor init(). RTLD_NOLOAD asks the dynamic loader without loading.
+bool library_is_loaded(const std::filesystem::path& library) {
+    void* handle = ::dlopen(library.c_str(), RTLD_NOW | RTLD_NOLOAD);
+    if (handle != nullptr) {
+        ::dlclose(handle);
+    }
+    return handle != nullptr;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_clashing_plugin_is_refused_before_its_library_is_opened) {
+    BOOST_TEST_REQUIRE(error_for("twin") != nullptr);
+    BOOST_TEST(library_is_loaded(wfn::test::plugins_dir / "good" / "libwfn_test_plugin.so"));
+    BOOST_TEST(!library_is_loaded(wfn::test::plugins_dir / "twin" / "libwfn_test_plugin_twin.so"));
+}
+
+BOOST_AUTO_TEST_CASE(a_clash_is_reported_even_when_the_library_does_not_exist) {
+    const auto* error = error_for("twin-without-library");
+    BOOST_TEST_REQUIRE(error != nullptr);
+    BOOST_TEST(contains(error->reason, "provides node test.echo"), error->reason);
+    BOOST_TEST(contains(error->reason, "plugin com.wfn.twin.absent is not loaded"), error->reason);
+    BOOST_TEST(!contains(error->reason, "does not exist"), error->reason);
+}
+
+// A node listed twice in one manifest is a clash within the plugin: refused
+// from the manifest, before the (here absent) library is looked for.
+BOOST_AUTO_TEST_CASE(a_node_listed_twice_in_one_manifest_is_refused_before_the_library) {
+    const auto plugins = std::filesystem::temp_directory_path() / ("wfn-twice-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(plugins);
+    std::filesystem::create_directories(plugins / "twice" / "nodes");
+    const auto write = [](const std::filesystem::path& file, std::string_view text) { std::ofstream(file) << text; };
+    write(plugins / "twice" / "nodes" / "dup.node.json",
+          R"({"id":"dup.node","version":1,"displayName":"Dup","category":"Test","inputs":{"type":"object"},
+              "outputs":{"type":"object","properties":{"StatusCode":{"type":"integer"},"ErrorMessage":{"type":"string"}}}})");
+    write(plugins / "twice" / "manifest.json",
+          R"({"manifestVersion":1,"id":"com.wfn.twice","name":"Twice","version":"1.0.0","abi":{"major":1,"minor":0},
+              "library":{"linux":"libwfn_never_built.so"},
+              "nodes":[{"id":"dup.node","version":1,"file":"nodes/dup.node.json"},
+                       {"id":"dup.node","version":1,"file":"nodes/dup.node.json"}]})");
+    std::vector<wfn::host::load_error> errors;
+    {
+        const wfn::host::plugin_host host(plugins);
+        errors = host.load_errors();
+    }
+    std::filesystem::remove_all(plugins);
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(contains(errors[0].reason, "lists node dup.node twice"), errors[0].reason);
+    BOOST_TEST(!contains(errors[0].reason, "does not exist"), errors[0].reason);
 }
 
 // A manifest that is there but is no regular file must say what it is, not

@@ -205,23 +205,23 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(logging)
 
 BOOST_AUTO_TEST_CASE(only_lines_at_the_requested_level_and_above_arrive) {
-    std::vector<std::pair<std::int32_t, std::string>> lines;
+    std::vector<std::pair<wfn::log_level, std::string>> lines;
     wfn::host::run_options options;
-    options.log_level = WFN_LOG_WARN;
-    options.log = [&](std::int32_t level, std::string_view message) { lines.emplace_back(level, message); };
+    options.log_level = wfn::log_level::warn;
+    options.log = [&](wfn::log_level level, std::string_view message) { lines.emplace_back(level, message); };
     BOOST_TEST(status_of(run("test.log", "{}", options)) == 200);
     BOOST_TEST_REQUIRE(lines.size() == 2u);
-    BOOST_TEST(lines[0].first == WFN_LOG_WARN);
+    BOOST_TEST((lines[0].first == wfn::log_level::warn));
     BOOST_TEST(lines[0].second == "warn line");
-    BOOST_TEST(lines[1].first == WFN_LOG_ERROR);
+    BOOST_TEST((lines[1].first == wfn::log_level::error));
     BOOST_TEST(lines[1].second == "error line");
 }
 
 BOOST_AUTO_TEST_CASE(trace_level_receives_every_line) {
     std::vector<std::string> lines;
     wfn::host::run_options options;
-    options.log_level = WFN_LOG_TRACE;
-    options.log = [&](std::int32_t, std::string_view message) { lines.emplace_back(message); };
+    options.log_level = wfn::log_level::trace;
+    options.log = [&](wfn::log_level, std::string_view message) { lines.emplace_back(message); };
     run("test.log", "{}", options);
     BOOST_TEST(lines == (std::vector<std::string>{"trace line", "debug line", "info line", "warn line", "error line"}),
                boost::test_tools::per_element());
@@ -229,8 +229,8 @@ BOOST_AUTO_TEST_CASE(trace_level_receives_every_line) {
 
 BOOST_AUTO_TEST_CASE(a_throwing_log_sink_does_not_fail_the_call) {
     wfn::host::run_options options;
-    options.log_level = WFN_LOG_TRACE;
-    options.log = [](std::int32_t, std::string_view) { throw std::runtime_error("sink is full"); };
+    options.log_level = wfn::log_level::trace;
+    options.log = [](wfn::log_level, std::string_view) { throw std::runtime_error("sink is full"); };
     BOOST_TEST(status_of(run("test.log", "{}", options)) == 200);
 }
 

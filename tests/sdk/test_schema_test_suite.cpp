@@ -7,8 +7,8 @@
 #define BOOST_TEST_MODULE sdk.schema_test_suite
 #include <boost/test/unit_test.hpp>
 
-#include "json_text.hpp"
-#include "schema_validator.hpp"
+#include "json_checks/json_text.hpp"
+#include "json_checks/schema_validator.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
@@ -17,7 +17,7 @@
 #include <filesystem>
 #include <set>
 
-using namespace wfn::host::detail;
+using namespace wfn::json_checks;
 namespace fs = std::filesystem;
 
 namespace {

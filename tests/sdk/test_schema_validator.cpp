@@ -4,14 +4,16 @@
 #define BOOST_TEST_MODULE sdk.schema_validator
 #include <boost/test/unit_test.hpp>
 
-#include "builtin_schemas.hpp"
+#include <wfn/utf8.hpp>
+
+#include "json_checks/builtin_schemas.hpp"
 #include "embedded_schemas.hpp"
-#include "json_text.hpp"
-#include "schema_validator.hpp"
+#include "json_checks/json_text.hpp"
+#include "json_checks/schema_validator.hpp"
 
 #include <boost/json/parse.hpp>
 
-using namespace wfn::host::detail;
+using namespace wfn::json_checks;
 
 namespace {
 
@@ -299,3 +301,16 @@ BOOST_AUTO_TEST_CASE(a_prechecked_schema_compiles_its_pattern_on_first_use) {
     const auto problems = schema_validator(schemas, "root.json").validate(boost::json::parse(R"("ABC")"));
     BOOST_TEST(problems.size() == 1u);
 }
+
+BOOST_AUTO_TEST_SUITE(utf8)
+
+BOOST_AUTO_TEST_CASE(code_points_not_bytes_are_counted) {
+    static_assert(wfn::utf8_code_points("") == 0);
+    static_assert(wfn::utf8_code_points("abc") == 3);
+    static_assert(wfn::utf8_code_points("\xC3\xA9t\xC3\xA9") == 3);        // "été"
+    static_assert(wfn::utf8_code_points("\xE2\x82\xAC") == 1);              // "€"
+    static_assert(wfn::utf8_code_points("\xF0\x9F\x98\x80!") == 2);        // an emoji and "!"
+    BOOST_TEST(wfn::utf8_code_points("\x80\x80") == 0u);  // stray continuation bytes start nothing
+}
+
+BOOST_AUTO_TEST_SUITE_END()

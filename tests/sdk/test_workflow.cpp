@@ -302,4 +302,33 @@ BOOST_AUTO_TEST_CASE(for_each_over_something_that_is_not_an_array_fails_the_step
                "Step each: forEach of step each must yield an array, but it yields an object.");
 }
 
+BOOST_AUTO_TEST_CASE(once_cancelled_no_item_or_step_starts_and_the_document_says_so) {
+    scripted_nodes nodes;
+    std::atomic<bool> cancelled{false};
+    nodes.answer = [&](const workflow_step&, const boost::json::object&) {
+        cancelled = true;  // the signal arrives while the first item runs
+        return boost::json::object{{"StatusCode", 200}, {"ErrorMessage", ""}};
+    };
+    const auto outcome = run_workflow(workflow_from(R"({"name":"w","steps":[
+        {"name":"each","node":"n","forEach":[0,1,2],"continueOnFail":true,"params":{}},
+        {"name":"after","node":"n","params":{}}]})"),
+                                      boost::json::object(), nodes.runner(), [&] { return cancelled.load(); });
+    BOOST_TEST(!outcome.succeeded);
+    BOOST_TEST(nodes.calls.size() == 1u);
+    const auto& outputs = outcome.document.at("steps").at(0).at("outputs").as_array();
+    BOOST_TEST(outputs.at(0).at("StatusCode") == 200);
+    BOOST_TEST(outputs.at(1).is_null());
+    BOOST_TEST(outputs.at(2).is_null());
+    BOOST_TEST(outcome.document.at("skipped") == parse(R"(["after"])"));
+    BOOST_TEST(outcome.document.at("cancelled") == true);
+}
+
+BOOST_AUTO_TEST_CASE(a_run_that_is_not_cancelled_has_no_cancelled_field) {
+    scripted_nodes nodes;
+    const auto outcome = run_workflow(workflow_from(R"({"name":"w","steps":[{"name":"one","node":"n","params":{}}]})"),
+                                      boost::json::object(), nodes.runner(), [] { return false; });
+    BOOST_TEST(outcome.succeeded);
+    BOOST_TEST(!outcome.document.contains("cancelled"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

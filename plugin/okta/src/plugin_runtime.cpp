@@ -13,7 +13,8 @@ struct plugin_runtime {
     transport::https_client http;
     okta::rate_pacer pacer;
     okta::unconfirmed_changes unconfirmed;
-    nodes::node_runtime services{http, pacer, unconfirmed};
+    okta::token_cache tokens;
+    nodes::node_runtime services{http, pacer, unconfirmed, tokens};
 };
 
 // Set and reset only on the load thread (init/deinit), while no node runs.

@@ -135,25 +135,60 @@ void render_inputs(std::ostream& out, const json::object& schema, std::string_vi
         out << "None.\n\n";
         return;
     }
-    out << "| " << noun << " | Type | Required | Default | Description |\n|---|---|---|---|---|\n";
+    out << "| " << noun << " | Label | Type | Required | Default | Description |\n|---|---|---|---|---|---|\n";
     for (const auto& [name, property] : properties) {
         std::string type = describe_type(*property);
         if (is_secret(*property)) {
             type += ", secret";
         }
         const auto* fallback = property->if_contains("default");
-        out << "| `" << name << "` | " << cell(type) << " | " << (is_required(schema, name) ? "yes" : "no") << " | "
+        out << "| `" << name << "` | " << cell(text_of(*property, "title")) << " | " << cell(type) << " | "
+            << (is_required(schema, name) ? "yes" : "no") << " | "
             << (fallback != nullptr ? "`" + cell(json::serialize(*fallback)) + "`" : std::string()) << " | "
             << cell(text_of(*property, "description")) << " |\n";
     }
     out << '\n';
 }
 
+// "`a`, `b`" from an array of strings; empty when there is none.
+std::string code_list(const json::object& object, std::string_view key) {
+    std::string list;
+    if (const auto* values = object.if_contains(key); values != nullptr && values->is_array()) {
+        for (const auto& value : values->as_array()) {
+            if (value.is_string()) {
+                list += (list.empty() ? "`" : ", `") + std::string(value.as_string()) + "`";
+            }
+        }
+    }
+    return list;
+}
+
+// Which credentials the node takes, and the OAuth scopes it needs.
+void render_access(std::ostream& out, const json::object& node) {
+    std::string credentials = code_list(node, "credentialTypes");
+    if (credentials.empty() && !text_of(node, "credentialType").empty()) {
+        credentials = "`" + text_of(node, "credentialType") + "`";
+    }
+    if (!credentials.empty()) {
+        out << "Credentials: " << credentials;
+        if (!text_of(node, "credentialType").empty()) {
+            out << " (without `type`: `" << text_of(node, "credentialType") << "`)";
+        }
+        out << ".";
+    }
+    if (const std::string scopes = code_list(node, "scopes"); !scopes.empty()) {
+        out << (credentials.empty() ? "" : " ") << "OAuth scopes: " << scopes << ".";
+    }
+    if (!credentials.empty() || !code_list(node, "scopes").empty()) {
+        out << "\n\n";
+    }
+}
+
 void render_outputs(std::ostream& out, const json::object& schema) {
     out << "| Output | Type | Description |\n|---|---|---|\n";
     for (const auto& [name, property] : ordered_properties(schema)) {
-        out << "| `" << name << "` | " << cell(describe_type(*property)) << " | "
-            << cell(text_of(*property, "description")) << " |\n";
+        const std::string type = describe_type(*property) + (is_secret(*property) ? ", secret" : "");
+        out << "| `" << name << "` | " << cell(type) << " | " << cell(text_of(*property, "description")) << " |\n";
     }
     out << '\n';
 }
@@ -188,6 +223,7 @@ std::string render(const fs::path& dir) {
         if (auto docs = text_of(node, "docsUrl"); !docs.empty()) {
             out << "Okta reference: <" << docs << ">\n\n";
         }
+        render_access(out, node);
         const json::object& inputs = node.at("inputs").as_object();
         out << "### Parameters\n\n";
         render_inputs(out, inputs, "Parameter");

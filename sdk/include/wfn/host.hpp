@@ -8,7 +8,8 @@
 // (RTLD_NOW | RTLD_LOCAL), asked for its entry with this host's ABI version,
 // init()ed, and its descriptors are checked against the manifest: same plugin
 // id and version, same node ids, same node versions, same count. A node id
-// already provided by an earlier plugin makes the later plugin refused.
+// already provided by an earlier plugin makes the later plugin refused, from
+// its manifest alone: its library is never opened.
 //
 // A broken plugin is recorded in load_errors() and never stops the others
 // from loading. Loaded libraries stay loaded for the host's lifetime.
@@ -17,6 +18,8 @@
 // thread of abi.h). Between the two, every const member may be called from
 // any number of threads at once.
 #pragma once
+
+#include <wfn/log_level.hpp>
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -79,8 +82,8 @@ struct run_options {
     // calls from concurrent run()s are not, so a log shared between threads
     // must be thread-safe. Must not throw (a throw drops the line). Empty:
     // logging is off.
-    std::function<void(std::int32_t level, std::string_view message)> log;
-    std::int32_t log_level = 2;  // WFN_LOG_INFO
+    std::function<void(wfn::log_level level, std::string_view message)> log;
+    wfn::log_level log_level = wfn::log_level::info;
 };
 
 class plugin_host {

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <wfn/abi.h>
+#include <wfn/log_level.hpp>
 
 #include <boost/json/object.hpp>
 
@@ -23,14 +24,6 @@
 #include <utility>
 
 namespace wfn {
-
-enum class log_level : std::int32_t {
-    trace = WFN_LOG_TRACE,
-    debug = WFN_LOG_DEBUG,
-    info = WFN_LOG_INFO,
-    warn = WFN_LOG_WARN,
-    error = WFN_LOG_ERROR,
-};
 
 // StatusCode values that are not HTTP statuses (DESIGN.md §4).
 inline constexpr std::int64_t status_invalid_input = -1;
@@ -112,10 +105,6 @@ struct plugin_definition {
     // on_init returns false to refuse loading; it must not throw.
     bool (*on_init)() = nullptr;
     void (*on_deinit)() = nullptr;
-    // The ABI version the plugin claims. Only tests change these, to build
-    // plugins a host must refuse.
-    std::uint32_t abi_major = WFN_ABI_VERSION_MAJOR;
-    std::uint32_t abi_minor = WFN_ABI_VERSION_MINOR;
 };
 
 // Output envelope builders (DESIGN.md §4).

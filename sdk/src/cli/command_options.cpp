@@ -85,12 +85,12 @@ std::int64_t checked_timeout_ms(std::string_view command, std::int64_t timeout_m
     return timeout_ms;
 }
 
-host::run_options stderr_run_options(std::string node_id, std::int32_t log_level, std::int64_t timeout_ms) {
+host::run_options stderr_run_options(std::string node_id, wfn::log_level level, std::int64_t timeout_ms) {
     host::run_options options;
     options.timeout = std::chrono::milliseconds(timeout_ms);
-    options.log_level = log_level;
-    options.log = [source = std::move(node_id)](std::int32_t level, std::string_view message) {
-        log_line(source, level, message);
+    options.log_level = level;
+    options.log = [source = std::move(node_id)](wfn::log_level line_level, std::string_view message) {
+        log_line(source, line_level, message);
     };
     return options;
 }

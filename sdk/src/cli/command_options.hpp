@@ -21,7 +21,7 @@ namespace wfn::cli {
 // What every subcommand accepts besides its own options.
 struct common_settings {
     std::filesystem::path plugins_dir;
-    std::int32_t log_level = 3;  // WFN_LOG_WARN
+    wfn::log_level log_level = wfn::log_level::warn;
 };
 
 // Adds --plugins, --log-level and --help to `options`.
@@ -53,6 +53,6 @@ inline constexpr std::int64_t max_timeout_ms = 86'400'000;
 std::int64_t checked_timeout_ms(std::string_view command, std::int64_t timeout_ms);
 
 // run_options whose log goes to stderr, prefixed with the node id.
-host::run_options stderr_run_options(std::string node_id, std::int32_t log_level, std::int64_t timeout_ms);
+host::run_options stderr_run_options(std::string node_id, wfn::log_level level, std::int64_t timeout_ms);
 
 }  // namespace wfn::cli

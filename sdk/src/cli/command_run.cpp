@@ -1,11 +1,13 @@
 // wfn-host run NODE: one node call; the output JSON on stdout, exit 0 for a
-// 2xx StatusCode and 1 otherwise.
+// 2xx StatusCode and 1 otherwise. A SIGINT or SIGTERM cancels the call: its
+// output is still printed and the exit code is 128 + the signal's number.
 #include "command_options.hpp"
 #include "commands.hpp"
+#include "interrupt_watch.hpp"
 #include "json_argument.hpp"
 #include "pretty_json.hpp"
 #include "usage_error.hpp"
-#include "workflow/workflow_runner.hpp"
+#include "../common/output_envelope.hpp"
 
 #include <boost/program_options/value_semantic.hpp>
 
@@ -46,12 +48,19 @@ int command_run(const std::vector<std::string>& arguments) {
                                           : std::string();
 
     const common_settings settings = common_settings_from(*values);
+    // Before the plugin loads: the call may change something, so a signal
+    // must not end the process without its output.
+    const interrupt_watch interrupts("the node call");
     const auto host = load_host(settings);
     const host::node_info& node = require_node(*host, (*values)["node"].as<std::string>(), settings);
-    const boost::json::object output =
-        host->run(node.id, params, credentials, stderr_run_options(node.id, settings.log_level, timeout_ms));
+    host::run_options run_options = stderr_run_options(node.id, settings.log_level, timeout_ms);
+    run_options.is_cancelled = [&interrupts] { return interrupts.received() != 0; };
+    const boost::json::object output = host->run(node.id, params, credentials, run_options);
     std::cout << pretty_json(output);
-    return output_succeeded(output) ? exit_success : exit_failure;
+    if (const int signal_number = interrupts.received(); signal_number != 0) {
+        return exit_code_for_signal(signal_number);
+    }
+    return wfn::detail::envelope_succeeded(output) ? exit_success : exit_failure;
 }
 
 }  // namespace wfn::cli

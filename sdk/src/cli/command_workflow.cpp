@@ -1,7 +1,10 @@
 // wfn-host workflow FILE: every step's output as one JSON document; exit 0
-// when the workflow succeeded (failures only in continueOnFail steps).
+// when the workflow succeeded (failures only in continueOnFail steps). A
+// SIGINT or SIGTERM cancels the run: the partial document is printed and the
+// exit code is 128 + the signal's number.
 #include "command_options.hpp"
 #include "commands.hpp"
+#include "interrupt_watch.hpp"
 #include "json_argument.hpp"
 #include "pretty_json.hpp"
 #include "usage_error.hpp"
@@ -61,16 +64,27 @@ int command_workflow(const std::vector<std::string>& arguments) {
                                           : std::string();
 
     const common_settings settings = common_settings_from(*values);
+    // Before the plugins load, so that no signal can end the process
+    // without its record once a node may have changed something.
+    const interrupt_watch interrupts("the workflow (no new items or steps start)");
     const auto host = load_host(settings);
     for (const workflow_step& step : workflow.steps) {
         require_node(*host, step.node, settings);
     }
+    const auto interrupted = [&interrupts] { return interrupts.received() != 0; };
     const auto run_node = [&](const workflow_step& step, const boost::json::object& params) {
         const auto timeout_ms = step.timeout ? step.timeout->count() : default_timeout_ms;
-        return host->run(step.node, boost::json::serialize(params), credentials,
-                         stderr_run_options(step.name + " (" + step.node + ")", settings.log_level, timeout_ms));
+        host::run_options run_options =
+            stderr_run_options(step.name + " (" + step.node + ")", settings.log_level, timeout_ms);
+        run_options.is_cancelled = interrupted;
+        return host->run(step.node, boost::json::serialize(params), credentials, run_options);
     };
-    const workflow_outcome outcome = run_workflow(workflow, input, run_node);
+    workflow_outcome outcome = run_workflow(workflow, input, run_node, interrupted);
+    if (const int signal_number = interrupts.received(); signal_number != 0) {
+        outcome.document["signal"] = signal_name(signal_number);
+        std::cout << pretty_json(outcome.document);
+        return exit_code_for_signal(signal_number);
+    }
     std::cout << pretty_json(outcome.document);
     return outcome.succeeded ? exit_success : exit_failure;
 }

@@ -1,6 +1,6 @@
 #include "json_argument.hpp"
 
-#include "json_text.hpp"
+#include "json_checks/json_text.hpp"
 #include "usage_error.hpp"
 
 #include <iostream>
@@ -34,8 +34,8 @@ std::string json_argument_text(std::string_view argument, std::string_view optio
         return read_standard_input(option);
     }
     try {
-        return host::detail::read_text_file(std::string(file));
-    } catch (const host::detail::json_text_error& error) {
+        return json_checks::read_text_file(std::string(file));
+    } catch (const json_checks::json_text_error& error) {
         throw usage_error(std::string(option) + ": the file " + std::string(file) + " " + error.what());
     }
 }
@@ -44,8 +44,8 @@ boost::json::value json_argument_object(std::string_view argument, std::string_v
     const std::string text = json_argument_text(argument, option);
     boost::json::value value;
     try {
-        value = host::detail::parse_json_text(text);
-    } catch (const host::detail::json_text_error& error) {
+        value = json_checks::parse_json_text(text);
+    } catch (const json_checks::json_text_error& error) {
         throw usage_error(std::string(option) + " is not valid JSON (" + error.what() + ")");
     }
     if (!value.is_object()) {

@@ -24,20 +24,22 @@ void print_line(const std::string& line) {
 
 }  // namespace
 
-std::optional<std::int32_t> parse_log_level(std::string_view name) noexcept {
-    for (std::size_t level = 0; level < level_names.size(); ++level) {
-        if (level_names[level] == name) {
-            return static_cast<std::int32_t>(level);
+std::optional<log_level> parse_log_level(std::string_view name) noexcept {
+    for (std::size_t index = 0; index < level_names.size(); ++index) {
+        if (level_names[index] == name) {
+            return static_cast<log_level>(WFN_LOG_TRACE + static_cast<std::int32_t>(index));
         }
     }
     return std::nullopt;
 }
 
-std::string_view log_level_name(std::int32_t level) noexcept {
-    return level >= WFN_LOG_TRACE && level <= WFN_LOG_ERROR ? level_names[static_cast<std::size_t>(level)] : "log";
+std::string_view log_level_name(log_level level) noexcept {
+    const auto value = static_cast<std::int32_t>(level);
+    return value >= WFN_LOG_TRACE && value <= WFN_LOG_ERROR ? level_names[static_cast<std::size_t>(value - WFN_LOG_TRACE)]
+                                                           : "log";
 }
 
-void log_line(std::string_view source, std::int32_t level, std::string_view message) {
+void log_line(std::string_view source, log_level level, std::string_view message) {
     print_line("wfn-host: [" + std::string(log_level_name(level)) + "] " + std::string(source) + ": " +
                std::string(message));
 }

@@ -1,7 +1,7 @@
 #include "bundle_manifest.hpp"
 
-#include "builtin_schemas.hpp"
-#include "json_text.hpp"
+#include "json_checks/builtin_schemas.hpp"
+#include "json_checks/json_text.hpp"
 #include "load_failure.hpp"
 
 #include <boost/json/array.hpp>
@@ -11,6 +11,8 @@
 
 namespace wfn::host::detail {
 namespace {
+
+using namespace wfn::json_checks;
 
 namespace fs = std::filesystem;
 

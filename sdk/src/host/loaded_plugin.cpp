@@ -1,6 +1,7 @@
 #include "loaded_plugin.hpp"
 
 #include "load_failure.hpp"
+#include "../common/abi_text.hpp"
 
 #include <boost/dll/shared_library_load_mode.hpp>
 
@@ -23,9 +24,7 @@ constexpr std::size_t entry_size_v1_0 = offsetof(wfn_plugin_entry, node_at) + si
 constexpr std::size_t descriptor_size_v1_0 =
     offsetof(wfn_node_descriptor, execute) + sizeof(wfn_node_descriptor::execute);
 
-std::string_view view(wfn_string_view text) noexcept {
-    return text.data == nullptr ? std::string_view{} : std::string_view{text.data, text.size};
-}
+using wfn::detail::to_std_view;
 
 // Boost.DLL reports every dlopen failure as "bad file descriptor"; the
 // dynamic loader's own message ("invalid ELF header", "undefined symbol…")
@@ -148,9 +147,9 @@ void loaded_plugin::fetch_entry() {
         entry_->node_at == nullptr) {
         throw load_failure(path, "its wfn_plugin_entry leaves a required function pointer NULL");
     }
-    if (view(entry_->plugin_id) != manifest_.id || view(entry_->plugin_version) != manifest_.version) {
-        throw load_failure(path, "is plugin " + std::string(view(entry_->plugin_id)) + " " +
-                                     std::string(view(entry_->plugin_version)) + ", but manifest.json declares " +
+    if (to_std_view(entry_->plugin_id) != manifest_.id || to_std_view(entry_->plugin_version) != manifest_.version) {
+        throw load_failure(path, "is plugin " + std::string(to_std_view(entry_->plugin_id)) + " " +
+                                     std::string(to_std_view(entry_->plugin_version)) + ", but manifest.json declares " +
                                      manifest_.id + " " + manifest_.version);
     }
 }
@@ -183,7 +182,7 @@ void loaded_plugin::match_descriptors() {
                                          ", smaller than the " + std::to_string(descriptor_size_v1_0) +
                                          " bytes of ABI 1.0");
         }
-        const std::string id(view(descriptor->id));
+        const std::string id(to_std_view(descriptor->id));
         if (id.empty() || descriptor->execute == nullptr) {
             throw load_failure(path, where + " has an empty id or a NULL execute");
         }

@@ -1,8 +1,9 @@
 #include "node_call.hpp"
 
 #include "abi_checks.hpp"
-#include "../common/envelope_scan.hpp"
-#include "json_text.hpp"
+#include "../common/abi_text.hpp"
+#include "../common/output_envelope.hpp"
+#include "json_checks/json_text.hpp"
 
 #include <boost/json/serialize.hpp>
 
@@ -48,12 +49,12 @@ std::int32_t is_cancelled(void* host_data) noexcept {
 
 void log_line(void* host_data, std::int32_t level, wfn_string_view message) noexcept {
     auto& state = *static_cast<call_state*>(host_data);
-    if (level < state.options.log_level) {
+    if (level < static_cast<std::int32_t>(state.options.log_level)) {
         return;
     }
     try {
         const std::lock_guard lock(state.log_mutex);
-        state.options.log(level, message.size == 0 ? std::string_view{} : std::string_view{message.data, message.size});
+        state.options.log(static_cast<wfn::log_level>(level), wfn::detail::to_std_view(message));
     } catch (...) {
         // A failing log sink loses this line; the call itself goes on.
     }
@@ -63,7 +64,7 @@ void set_result(void* host_data, wfn_string_view output_json) noexcept {
     auto& state = *static_cast<call_state*>(host_data);
     try {
         // Copy before locking: the copy is the only step that can fail.
-        std::string copy = output_json.size == 0 ? std::string{} : std::string{output_json.data, output_json.size};
+        std::string copy(wfn::detail::to_std_view(output_json));
         const std::lock_guard lock(state.result_mutex);
         state.result = std::move(copy);
     } catch (...) {
@@ -75,8 +76,8 @@ void set_result(void* host_data, wfn_string_view output_json) noexcept {
 boost::json::object checked_output(std::string_view node_id, const std::string& text) {
     boost::json::value parsed;
     try {
-        parsed = parse_json_text(text);
-    } catch (const json_text_error& error) {
+        parsed = json_checks::parse_json_text(text);
+    } catch (const json_checks::json_text_error& error) {
         return host_output(500, "Node " + std::string(node_id) + " produced an output that is not JSON (" +
                                     error.what() + ").");
     }
@@ -84,26 +85,16 @@ boost::json::object checked_output(std::string_view node_id, const std::string& 
         return host_output(500, "Node " + std::string(node_id) + " produced an output that is not a JSON object.");
     }
     boost::json::object output = std::move(parsed.as_object());
-    const auto* status = output.if_contains("StatusCode");
-    if (status == nullptr || !status->is_int64()) {
-        output["StatusCode"] = 500;
-        output["ErrorMessage"] = "Node " + std::string(node_id) + " produced an output without an integer StatusCode.";
-        return output;
-    }
-    const auto* message = output.if_contains("ErrorMessage");
-    if (message == nullptr || !message->is_string()) {
-        output["ErrorMessage"] = "";
-    }
+    wfn::detail::mend_envelope(output, [&] {
+        return "Node " + std::string(node_id) + " produced an output without an integer StatusCode.";
+    });
     return output;
 }
 
 }  // namespace
 
 boost::json::object host_output(std::int64_t status_code, std::string message) {
-    boost::json::object output;
-    output["StatusCode"] = status_code;
-    output["ErrorMessage"] = std::move(message);
-    return output;
+    return wfn::detail::make_envelope(status_code, message);
 }
 
 namespace {
@@ -139,7 +130,7 @@ executed execute_node(const wfn_node_descriptor& node, std::string_view node_id,
     context.struct_size = sizeof(wfn_call_context);
     context.host_data = &state;
     context.timeout_ms = timeout_ms;
-    context.log_level = options.log_level;
+    context.log_level = static_cast<std::int32_t>(options.log_level);
     context.reserved0 = 0;
     context.is_cancelled = &is_cancelled;
     context.log = options.log ? &log_line : nullptr;
@@ -147,8 +138,8 @@ executed execute_node(const wfn_node_descriptor& node, std::string_view node_id,
 
     std::int32_t status = WFN_STATUS_INTERNAL_ERROR;
     try {
-        status = node.execute(&node, {params_json.data(), params_json.size()},
-                              {credentials_json.data(), credentials_json.size()}, &context);
+        status = node.execute(&node, wfn::detail::to_abi_view(params_json), wfn::detail::to_abi_view(credentials_json),
+                              &context);
     } catch (...) {
         return {{}, host_output(500, "Node " + std::string(node_id) +
                                         " let an exception escape its plugin, which the ABI forbids.")};

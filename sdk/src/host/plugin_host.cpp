@@ -5,12 +5,14 @@
 #include "load_failure.hpp"
 #include "loaded_plugin.hpp"
 #include "node_call.hpp"
+#include "../common/abi_text.hpp"
 
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
 #include <map>
 #include <stdexcept>
+#include <utility>
 
 namespace wfn::host {
 
@@ -34,7 +36,12 @@ struct plugin_host::impl {
 
     void load_folder(const fs::path& folder) {
         try {
-            register_plugin(detail::loaded_plugin::load(detail::read_bundle_manifest(folder)));
+            detail::bundle_manifest manifest = detail::read_bundle_manifest(folder);
+            // A clash is visible in the manifest: refuse it before the
+            // library is opened, so that a plugin that would be refused
+            // anyway never runs its initialisers or init().
+            refuse_clashes(manifest);
+            register_plugin(detail::loaded_plugin::load(std::move(manifest)));
         } catch (const detail::load_failure& failure) {
             errors.push_back({failure.path(), failure.what()});
         } catch (const std::exception& failure) {
@@ -42,8 +49,8 @@ struct plugin_host::impl {
         }
     }
 
-    void register_plugin(std::unique_ptr<detail::loaded_plugin> plugin) {
-        const detail::bundle_manifest& manifest = plugin->manifest();
+    // Node ids repeated inside one manifest are refused while it is read.
+    void refuse_clashes(const detail::bundle_manifest& manifest) const {
         for (const auto& node : manifest.nodes) {
             if (const auto found = node_index.find(node.id); found != node_index.end()) {
                 const node_info& earlier = nodes[found->second];
@@ -53,13 +60,16 @@ struct plugin_host::impl {
                                                manifest.id + " is not loaded");
             }
         }
+    }
+
+    void register_plugin(std::unique_ptr<detail::loaded_plugin> plugin) {
+        const detail::bundle_manifest& manifest = plugin->manifest();
         for (std::size_t i = 0; i < manifest.nodes.size(); ++i) {
             const wfn_node_descriptor* descriptor = plugin->descriptors()[i];
             const auto& node = manifest.nodes[i];
             node_index.emplace(node.id, nodes.size());
             nodes.push_back({node.id,
-                             std::string(descriptor->display_name.data == nullptr ? "" : descriptor->display_name.data,
-                                         descriptor->display_name.size),
+                             std::string(wfn::detail::to_std_view(descriptor->display_name)),
                              descriptor->version, descriptor->flags, manifest.id, manifest.folder, node.document});
             descriptors.push_back(descriptor);
         }

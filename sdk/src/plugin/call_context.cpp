@@ -1,5 +1,7 @@
 #include <wfn/plugin.hpp>
 
+#include "../common/abi_text.hpp"
+
 namespace wfn {
 namespace {
 
@@ -37,7 +39,7 @@ bool call_context::logs(log_level level) const noexcept {
 
 void call_context::log(log_level level, std::string_view message) const noexcept {
     if (logs(level)) {
-        raw_->log(raw_->host_data, static_cast<std::int32_t>(level), {message.data(), message.size()});
+        raw_->log(raw_->host_data, static_cast<std::int32_t>(level), detail::to_abi_view(message));
     }
 }
 

@@ -1,12 +1,11 @@
 #include <wfn/plugin.hpp>
 
+#include "../common/output_envelope.hpp"
+
 namespace wfn {
 
 boost::json::object make_output(std::int64_t status_code, std::string_view error_message) {
-    boost::json::object output;
-    output["StatusCode"] = status_code;
-    output["ErrorMessage"] = error_message;
-    return output;
+    return detail::make_envelope(status_code, error_message);
 }
 
 boost::json::object invalid_input(std::string_view error_message) {

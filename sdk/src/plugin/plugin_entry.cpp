@@ -2,7 +2,9 @@
 // and the execute() trampoline that keeps every exception inside the plugin.
 #include <wfn/plugin.hpp>
 
-#include "../common/envelope_scan.hpp"
+#include "../common/abi_text.hpp"
+#include "../common/output_envelope.hpp"
+#include "claimed_abi.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -26,12 +28,6 @@ struct plugin_table {
 plugin_table& table() {
     static plugin_table instance;
     return instance;
-}
-
-wfn_string_view view(std::string_view text) noexcept { return {text.data(), text.size()}; }
-
-std::string_view view(wfn_string_view text) noexcept {
-    return text.size == 0 ? std::string_view{} : std::string_view{text.data, text.size};
 }
 
 // Parses one of the two input texts. `what` names it in messages ("Parameters"
@@ -59,20 +55,6 @@ boost::json::object parse_input(std::string_view text, std::string_view what, bo
     return std::move(parsed.as_object());
 }
 
-// StatusCode and ErrorMessage are always present, whatever the node returned.
-void enforce_envelope(boost::json::object& output, std::string_view node_id) {
-    const auto* status = output.if_contains("StatusCode");
-    if (status == nullptr || !status->is_int64()) {
-        output["StatusCode"] = status_internal_error;
-        output["ErrorMessage"] = "Node " + std::string(node_id) + " returned an output without a StatusCode.";
-        return;
-    }
-    const auto* message = output.if_contains("ErrorMessage");
-    if (message == nullptr || !message->is_string()) {
-        output["ErrorMessage"] = "";
-    }
-}
-
 // A node that threw has a defect, not a passing condition: Retryable false
 // keeps an engine from looping on it.
 boost::json::object unexpected_failure(std::string_view message) {
@@ -86,8 +68,8 @@ boost::json::object unexpected_failure(std::string_view message) {
 std::string run_node(const node_definition& node, wfn_string_view params_json, wfn_string_view credentials_json,
                      const wfn_call_context& raw_context) {
     try {
-        const boost::json::object params = parse_input(view(params_json), "Parameters", false);
-        const boost::json::object credentials = parse_input(view(credentials_json), "Credentials", true);
+        const boost::json::object params = parse_input(to_std_view(params_json), "Parameters", false);
+        const boost::json::object credentials = parse_input(to_std_view(credentials_json), "Credentials", true);
         const call_context context(raw_context);
         const node_call call{params, credentials, context};
         if (node.run_text != nullptr) {
@@ -101,7 +83,7 @@ std::string run_node(const node_definition& node, wfn_string_view params_json, w
             return text;
         }
         boost::json::object output = node.run(call);
-        enforce_envelope(output, node.id);
+        mend_envelope(output, [&] { return "Node " + std::string(node.id) + " returned an output without a StatusCode."; });
         return boost::json::serialize(output);
     } catch (const invalid_input_error& error) {
         return boost::json::serialize(invalid_input(error.what()));
@@ -132,7 +114,7 @@ std::int32_t execute(const wfn_node_descriptor* node, wfn_string_view params_jso
     const auto index = static_cast<std::size_t>(node - plugin.descriptors.data());
     try {
         const std::string text = run_node(plugin.definition->nodes[index], params_json, credentials_json, *context);
-        context->set_result(context->host_data, view(text));
+        context->set_result(context->host_data, to_abi_view(text));
         return WFN_STATUS_OK;
     } catch (...) {
         // Only allocation failures get here: tell the host with a status.
@@ -167,15 +149,15 @@ const wfn_node_descriptor* node_at(std::size_t index) {
     return index < descriptors.size() ? &descriptors[index] : nullptr;
 }
 
-void build_table(const plugin_definition& definition) {
+void build_table(const plugin_definition& definition, abi_claim claim) {
     plugin_table& plugin = table();
     plugin.definition = &definition;
     plugin.descriptors.reserve(definition.nodes.size());
     for (const node_definition& node : definition.nodes) {
         wfn_node_descriptor descriptor{};
         descriptor.struct_size = sizeof(wfn_node_descriptor);
-        descriptor.id = view(node.id);
-        descriptor.display_name = view(node.display_name);
+        descriptor.id = to_abi_view(node.id);
+        descriptor.display_name = to_abi_view(node.display_name);
         descriptor.version = node.version;
         descriptor.flags = node.flags;
         descriptor.execute = &execute;
@@ -183,10 +165,10 @@ void build_table(const plugin_definition& definition) {
     }
     wfn_plugin_entry& entry = plugin.entry;
     entry.struct_size = sizeof(wfn_plugin_entry);
-    entry.abi_major = definition.abi_major;
-    entry.abi_minor = definition.abi_minor;
-    entry.plugin_id = view(definition.id);
-    entry.plugin_version = view(definition.version);
+    entry.abi_major = claim.major;
+    entry.abi_minor = claim.minor;
+    entry.plugin_id = to_abi_view(definition.id);
+    entry.plugin_version = to_abi_view(definition.version);
     entry.init = &init;
     entry.deinit = &deinit;
     entry.node_count = &node_count;
@@ -197,19 +179,26 @@ void build_table(const plugin_definition& definition) {
 
 std::int32_t get_plugin_entry(const plugin_definition& definition, std::uint32_t host_abi_major,
                               std::uint32_t host_abi_minor, const wfn_plugin_entry** out_entry) noexcept {
+    return get_plugin_entry_claiming(definition, {WFN_ABI_VERSION_MAJOR, WFN_ABI_VERSION_MINOR}, host_abi_major,
+                                     host_abi_minor, out_entry);
+}
+
+std::int32_t get_plugin_entry_claiming(const plugin_definition& definition, abi_claim claim,
+                                       std::uint32_t host_abi_major, std::uint32_t host_abi_minor,
+                                       const wfn_plugin_entry** out_entry) noexcept {
     if (out_entry == nullptr) {
         return WFN_STATUS_INVALID_ARGUMENT;
     }
     *out_entry = nullptr;
-    if (host_abi_major != definition.abi_major) {
+    if (host_abi_major != claim.major) {
         return WFN_STATUS_ABI_MAJOR_MISMATCH;
     }
-    if (host_abi_minor < definition.abi_minor) {
+    if (host_abi_minor < claim.minor) {
         return WFN_STATUS_ABI_MINOR_TOO_NEW;
     }
     try {
         static std::once_flag built;
-        std::call_once(built, [&] { build_table(definition); });
+        std::call_once(built, [&] { build_table(definition, claim); });
     } catch (...) {
         return WFN_STATUS_INTERNAL_ERROR;
     }

@@ -43,11 +43,11 @@ plugin_session::plugin_session(const wfn::host::plugin_host& host, const bench_o
     run_options_.timeout = options.timeout;
     // Warnings only: the plugin reports rate-limit waits and retries there,
     // and nothing is produced on the hot path of a healthy run.
-    run_options_.log_level = 3;  // WFN_LOG_WARN
-    run_options_.log = [](std::int32_t level, std::string_view message) {
+    run_options_.log_level = wfn::log_level::warn;
+    run_options_.log = [](wfn::log_level level, std::string_view message) {
         static std::mutex stderr_mutex;
         const std::scoped_lock lock(stderr_mutex);
-        std::cerr << "plugin log [" << level << "] " << message << '\n';
+        std::cerr << "plugin log [" << static_cast<std::int32_t>(level) << "] " << message << '\n';
     };
 }
 

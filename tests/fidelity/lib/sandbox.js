@@ -82,6 +82,13 @@ function adminOf(sandbox) {
     clearFaults: () => adminCall(sandbox, 'DELETE', 'faults'),
     configure: (settings) => adminCall(sandbox, 'POST', 'config', settings),
     users: async () => (await adminCall(sandbox, 'GET', 'users')).users,
+    setUserStatus: (idOrLogin, status) => adminCall(sandbox, 'POST', `users/${encodeURIComponent(idOrLogin)}/status`, { status }),
+    createGroup: (request) => adminCall(sandbox, 'POST', 'groups', request),
+    seedGroups: (request) => adminCall(sandbox, 'POST', 'groups/seed', request),
+    addMember: (groupId, idOrLogin) => adminCall(sandbox, 'PUT', `groups/${encodeURIComponent(groupId)}/users/${encodeURIComponent(idOrLogin)}`),
+    groups: async () => (await adminCall(sandbox, 'GET', 'groups')).groups,
+    registerServiceApp: (app) => adminCall(sandbox, 'POST', 'oauth/apps', app),
+    expireAccessTokens: () => adminCall(sandbox, 'POST', 'oauth/expire-tokens'),
   };
 }
 

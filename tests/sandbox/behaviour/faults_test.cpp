@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <thread>
 
 using namespace okta_sandbox;
 using namespace okta_sandbox::testing;
@@ -126,6 +127,100 @@ BOOST_FIXTURE_TEST_CASE(clearing_faults_restores_normal_answers, seeded_sandbox)
   control.inject({{"count", 10}, {"kind", "status"}, {"status", 500}});
   control.clear_faults();
   BOOST_TEST(get_user().status == 200U);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_link_cycle_leads_from_the_second_page_back_to_the_first, seeded_sandbox) {
+  control.inject({{"count", 3}, {"kind", "link_cycle"}});
+  const auto a = okta(http::verb::get, "/api/v1/users?limit=2");
+  const std::string b_target = link_target(a, "next");
+  BOOST_TEST(b_target.find("after=") != std::string::npos);  // A's next is the real B
+  const auto b = okta(http::verb::get, b_target);
+  BOOST_TEST(b.json().as_array().size() == 1U);
+  BOOST_TEST(link_target(b, "next") == "/api/v1/users?limit=2");  // and B's leads back to A
+  const auto a_again = okta(http::verb::get, link_target(b, "next"));
+  BOOST_TEST(link_target(a_again, "next") == b_target);
+  // Spent: the last page ends again.
+  BOOST_TEST(link_target(okta(http::verb::get, b_target), "next").empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_lone_page_under_a_link_cycle_links_to_itself, seeded_sandbox) {
+  control.inject({{"kind", "link_cycle"}});
+  BOOST_TEST(link_target(okta(http::verb::get, "/api/v1/users"), "next") == "/api/v1/users");
+}
+
+BOOST_FIXTURE_TEST_CASE(an_interim_100_comes_before_the_real_answer, seeded_sandbox) {
+  control.inject({{"kind", "interim_100"}});
+  const auto reply = get_user();
+  BOOST_TEST(reply.interim_statuses == std::vector<unsigned>{100}, boost::test_tools::per_element());
+  BOOST_TEST(reply.status == 200U);
+  BOOST_TEST(reply.json().at("profile").at("login").as_string() == "seed1@example.com");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_wrong_2xx_answers_200_with_an_empty_list_and_does_nothing, seeded_sandbox) {
+  control.inject({{"count", 2}, {"kind", "wrong_2xx"}});
+  const auto deleted = okta(http::verb::delete_, "/api/v1/users/seed1@example.com");
+  BOOST_TEST(deleted.status == 200U);
+  BOOST_TEST(deleted.body == "[]");
+  const auto suspended = okta(http::verb::post, "/api/v1/users/seed1@example.com/lifecycle/suspend");
+  BOOST_TEST(suspended.body == "[]");
+  BOOST_TEST(get_user().json().at("status").as_string() == "ACTIVE");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_close_delimited_answer_has_no_length_and_is_carried_out, seeded_sandbox) {
+  control.inject({{"kind", "close_delimited"}});
+  const auto reply = okta(http::verb::post, "/api/v1/users/seed1@example.com/lifecycle/suspend");
+  BOOST_TEST(reply.status == 200U);
+  BOOST_TEST(reply.version == 10U);
+  BOOST_TEST(reply.header("Content-Length").empty());
+  BOOST_TEST(reply.header("Transfer-Encoding").empty());
+  BOOST_TEST(reply.json().as_object().empty());
+  BOOST_TEST(get_user().json().at("status").as_string() == "SUSPENDED");
+}
+
+BOOST_FIXTURE_TEST_CASE(the_status_fault_takes_any_status_from_100_to_599, seeded_sandbox) {
+  control.inject({{"kind", "status"}, {"status", 201}});
+  const auto created = get_user();
+  BOOST_TEST(created.status == 201U);
+  BOOST_TEST(created.json().as_object().empty());
+  control.inject({{"kind", "status"}, {"status", 204}});
+  BOOST_TEST(get_user().body.empty());
+  control.inject({{"kind", "status"}, {"status", 302}});
+  BOOST_TEST(get_user().status == 302U);
+  control.inject({{"kind", "status"}, {"status", 418}});
+  BOOST_TEST(get_user().status == 418U);
+  // A lone 1xx is interim to the client, which then finds the connection closed.
+  control.inject({{"kind", "status"}, {"status", 103}});
+  BOOST_TEST(get_user_fails("read response"));
+  BOOST_CHECK_THROW(control.inject({{"kind", "status"}, {"status", 99}}), std::runtime_error);
+  BOOST_CHECK_THROW(control.inject({{"kind", "status"}, {"status", 600}}), std::runtime_error);
+}
+
+BOOST_AUTO_TEST_CASE(requests_over_the_concurrent_limit_get_a_429_with_limit_zero) {
+  sandbox_fixture f({"--quiet", "--concurrent-limit", "2"});
+  f.control.seed(1);
+  BOOST_TEST(f.control.configure({}).at("concurrentRequests").as_int64() == 2);
+  // Two requests held in flight by a delay; a third arrives while they wait.
+  f.control.inject({{"count", 2}, {"kind", "delay"}, {"delayMs", 4000}});
+  std::vector<std::thread> held;
+  std::vector<unsigned> held_statuses(2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    held.emplace_back([&f, &held_statuses, i] { held_statuses[i] = f.okta(http::verb::get, "/api/v1/users/seed1").status; });
+  }
+  for (int polls = 0; polls < 400 && f.control.requests().size() < 2; ++polls) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  const auto refused = f.okta(http::verb::get, "/api/v1/users/seed1");
+  for (auto& thread : held) thread.join();
+  BOOST_TEST(refused.status == 429U);
+  BOOST_TEST(error_code(refused) == "E0000047");
+  BOOST_TEST(refused.header("X-Rate-Limit-Limit") == "0");
+  BOOST_TEST(refused.header("X-Rate-Limit-Remaining") == "0");
+  BOOST_TEST(!refused.header("X-Rate-Limit-Reset").empty());
+  BOOST_TEST(held_statuses == (std::vector<unsigned>{200, 200}), boost::test_tools::per_element());
+  // The slots are given back.
+  BOOST_TEST(f.okta(http::verb::get, "/api/v1/users/seed1").status == 200U);
+  f.control.configure({{"concurrentRequests", 0}});
+  BOOST_TEST(f.okta(http::verb::get, "/api/v1/users/seed1").status == 429U);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -214,7 +214,7 @@ BOOST_AUTO_TEST_CASE(tokens_decide_who_may_read_and_write) {
 }
 
 BOOST_FIXTURE_TEST_CASE(unknown_paths_and_wrong_methods_get_okta_errors, sandbox_fixture) {
-  const auto missing = okta(http::verb::get, "/api/v1/groups");
+  const auto missing = okta(http::verb::get, "/api/v1/apps");
   BOOST_TEST(missing.status == 404U);
   BOOST_TEST(error_code(missing) == "E0000007");
   const auto wrong = okta(http::verb::patch, "/api/v1/users");
@@ -242,6 +242,30 @@ BOOST_FIXTURE_TEST_CASE(request_bodies_are_bounded, sandbox_fixture) {
   const auto reply = okta(http::verb::post, "/api/v1/users", huge);
   BOOST_TEST(reply.status == 413U);
   BOOST_TEST(error_code(reply) == "E0000003");
+}
+
+BOOST_FIXTURE_TEST_CASE(me_is_the_token_s_own_admin_user, sandbox_fixture) {
+  const auto me = okta(http::verb::get, "/api/v1/users/me");
+  BOOST_TEST(me.status == 200U);
+  BOOST_TEST(me.json().at("profile").at("login").as_string() == "admin@example.com");
+  BOOST_TEST(me.json().at("status").as_string() == "ACTIVE");
+  BOOST_TEST(id_of(okta(http::verb::get, "/api/v1/users/admin@example.com").json()) == id_of(me.json()));
+  // Not in listings, so seeded users are all a listing holds.
+  BOOST_TEST(okta(http::verb::get, "/api/v1/users").json().as_array().empty());
+  BOOST_TEST(control.users().empty());
+
+  const auto renamed = okta(http::verb::post, "/api/v1/users/me", R"({"profile":{"firstName":"Root"}})");
+  BOOST_TEST(renamed.json().at("profile").at("firstName").as_string() == "Root");
+  BOOST_TEST(okta(http::verb::delete_, "/api/v1/users/me").status == 204U);
+  BOOST_TEST(okta(http::verb::get, "/api/v1/users/me").json().at("status").as_string() == "DEPROVISIONED");
+  BOOST_TEST(okta(http::verb::delete_, "/api/v1/users/me").status == 204U);
+  BOOST_TEST(okta(http::verb::get, "/api/v1/users/me").status == 404U);
+
+  control.reset();
+  const auto back = okta(http::verb::get, "/api/v1/users/me").json();
+  BOOST_TEST(back.at("status").as_string() == "ACTIVE");
+  BOOST_TEST(back.at("profile").at("firstName").as_string() == "Sandbox");
+  BOOST_TEST(id_of(back) == id_of(me.json()));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,6 +4,7 @@
 #include <okta_sandbox/process.hpp>
 
 #include <boost/json/serialize.hpp>
+#include <boost/url/parse.hpp>
 
 #include <string>
 #include <vector>
@@ -43,5 +44,17 @@ inline boost::json::object user_body(const std::string& login, const std::string
 inline std::string error_code(const http_reply& reply) {
   return std::string(reply.json().at("errorCode").as_string());
 }
+
+// The target (path and query) of the Link field with this relation, or "" when there is none.
+inline std::string link_target(const http_reply& reply, std::string_view relation) {
+  for (const auto& field : reply.headers_named("Link")) {
+    if (field.find("rel=\"" + std::string(relation) + "\"") == std::string::npos) continue;
+    const auto url = boost::urls::parse_absolute_uri(field.substr(1, field.find('>') - 1));
+    return url ? std::string(url->encoded_target()) : std::string();
+  }
+  return {};
+}
+
+inline std::string id_of(const boost::json::value& resource) { return std::string(resource.at("id").as_string()); }
 
 }  // namespace okta_sandbox::testing

@@ -44,6 +44,13 @@ api_result update_user(const api_call& call, std::string_view id_or_login, bool 
 api_result delete_user(const api_call& call, std::string_view id_or_login);
 api_result run_lifecycle(const api_call& call, std::string_view id_or_login, std::string_view operation);
 
+api_result list_user_groups(const api_call& call, std::string_view id_or_login);
+api_result list_groups(const api_call& call);
+api_result get_group(const api_call& call, std::string_view group_id);
+api_result list_group_users(const api_call& call, std::string_view group_id);
+// PUT (add) or DELETE (remove) /api/v1/groups/{groupId}/users/{userId}.
+api_result change_membership(const api_call& call, std::string_view group_id, std::string_view user_id, bool add);
+
 // The lifecycle operations this sandbox implements.
 bool is_lifecycle_operation(std::string_view operation);
 

@@ -3,6 +3,7 @@
 #include "rate_limiter.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -18,7 +19,9 @@ struct sandbox_options {
   std::vector<std::string> read_only_tokens;
   unsigned threads = 2;
   rate_limits limits;
+  std::uint32_t concurrent_limit = 75;
   std::size_t seed_users = 0;
+  std::vector<std::string> groups;  // OKTA_GROUPs to start with
   std::optional<std::string> record_responses;
   std::size_t request_log_limit = 100'000;
   unsigned idle_timeout_seconds = 30;

@@ -8,7 +8,7 @@
 namespace okta_sandbox {
 namespace {
 
-constexpr std::array<std::pair<fault_kind, std::string_view>, 11> kind_names{{
+constexpr std::array<std::pair<fault_kind, std::string_view>, 15> kind_names{{
     {fault_kind::delay, "delay"},
     {fault_kind::status, "status"},
     {fault_kind::close_before_response, "close_before_response"},
@@ -20,6 +20,10 @@ constexpr std::array<std::pair<fault_kind, std::string_view>, 11> kind_names{{
     {fault_kind::oversized, "oversized"},
     {fault_kind::redirect, "redirect"},
     {fault_kind::foreign_link, "foreign_link"},
+    {fault_kind::link_cycle, "link_cycle"},
+    {fault_kind::interim_100, "interim_100"},
+    {fault_kind::wrong_2xx, "wrong_2xx"},
+    {fault_kind::close_delimited, "close_delimited"},
 }};
 
 std::uint64_t unsigned_member(const boost::json::object& description, std::string_view name, std::uint64_t fallback,
@@ -65,7 +69,7 @@ fault parse_fault(const boost::json::object& description) {
   if (!known) throw std::invalid_argument("unknown fault kind \"" + std::string(kind->get_string()) + "\"");
   f.delay_ms = static_cast<std::uint32_t>(unsigned_member(description, "delayMs", 0, 600'000));
   f.status = static_cast<unsigned>(unsigned_member(description, "status", 500, 599));
-  if (f.kind == fault_kind::status && f.status < 400) throw std::invalid_argument("\"status\" must be from 400 to 599");
+  if (f.kind == fault_kind::status && f.status < 100) throw std::invalid_argument("\"status\" must be from 100 to 599");
   f.html = bool_member(description, "html");
   f.reset_seconds = static_cast<std::uint32_t>(unsigned_member(description, "resetSeconds", 1, 86'400));
   f.omit_reset_header = bool_member(description, "omitResetHeader");
@@ -76,16 +80,24 @@ fault parse_fault(const boost::json::object& description) {
     f.location = std::string(location->get_string());
   }
   if (const auto* body = description.if_contains("body")) f.body = *body;
+  if (const auto* endpoint = description.if_contains("endpoint")) {
+    if (!endpoint->is_string() || (endpoint->get_string() != "api" && endpoint->get_string() != "token")) {
+      throw std::invalid_argument("\"endpoint\" must be \"api\" or \"token\"");
+    }
+    f.endpoint = endpoint->get_string() == "token" ? fault_endpoint::token : fault_endpoint::api;
+  }
   return f;
 }
 
 boost::json::object fault_json(const fault& f) {
-  boost::json::object description{{"kind", to_string(f.kind)}};
+  boost::json::object description{{"kind", to_string(f.kind)},
+                                  {"endpoint", f.endpoint == fault_endpoint::token ? "token" : "api"}};
   switch (f.kind) {
     case fault_kind::delay: description["delayMs"] = f.delay_ms; break;
     case fault_kind::status:
       description["status"] = f.status;
       description["html"] = f.html;
+      if (f.body) description["body"] = *f.body;
       break;
     case fault_kind::rate_limit:
       description["resetSeconds"] = f.reset_seconds;
@@ -111,14 +123,14 @@ void fault_queue::push(fault f, std::uint32_t count, std::uint32_t every) {
   entries_.push_back({std::move(f), count, std::max<std::uint32_t>(every, 1)});
 }
 
-std::optional<fault> fault_queue::take() {
+std::optional<fault> fault_queue::take(fault_endpoint endpoint) {
   std::lock_guard lock(mutex_);
-  if (entries_.empty()) return std::nullopt;
-  entry& front = entries_.front();
-  if (++front.passed < front.every) return std::nullopt;
-  front.passed = 0;
-  fault f = front.f;
-  if (--front.remaining == 0) entries_.pop_front();
+  const auto front = std::find_if(entries_.begin(), entries_.end(), [&](const entry& e) { return e.f.endpoint == endpoint; });
+  if (front == entries_.end()) return std::nullopt;
+  if (++front->passed < front->every) return std::nullopt;
+  front->passed = 0;
+  fault f = front->f;
+  if (--front->remaining == 0) entries_.erase(front);
   return f;
 }
 

@@ -18,7 +18,11 @@ std::string html_error_page(unsigned status) {
 
 // What a client would expect, turned inside out: an object where a list is due and vice versa.
 boost::json::value wrong_shape_for(const http_request& request) {
-  const bool expects_list = request.method() == http::verb::get && endpoint_class_of(request) == endpoint_class::users_collection;
+  // Every collection Okta lists ends in /users or /groups: the users, the
+  // groups, a group's members and a user's groups.
+  const std::string_view target = request.target();
+  const std::string_view path = target.substr(0, target.find('?'));
+  const bool expects_list = request.method() == http::verb::get && (path.ends_with("/users") || path.ends_with("/groups"));
   if (expects_list) return boost::json::object{};
   return boost::json::array{};
 }
@@ -32,7 +36,19 @@ http_response fault_response(const fault& f, const http_request& request, const 
   switch (f.kind) {
     case fault_kind::status:
       response.result(f.status);
-      if (f.html) {
+      if (f.status < 400) {
+        // Not an error at all: a bare 1xx, 204 or 304, or 2xx/3xx JSON.
+        const bool bodiless = f.status < 200 || f.status == 204 || f.status == 304;
+        if (bodiless) response.erase(http::field::content_type);
+        else response.body() = boost::json::serialize(f.body ? *f.body : boost::json::value(boost::json::object{}));
+        // A 1xx posing as the final answer: close after it, so a client that
+        // rightly waits for the real answer sees the end instead of hanging.
+        if (f.status < 200) {
+          response.keep_alive(false);
+          response.prepare_payload();
+          return response;
+        }
+      } else if (f.html) {
         // What a load balancer in front of Okta answers: not JSON at all.
         response.set(http::field::content_type, "text/html");
         response.body() = html_error_page(f.status);
@@ -46,11 +62,7 @@ http_response fault_response(const fault& f, const http_request& request, const 
     case fault_kind::rate_limit: {
       response.result(http::status::too_many_requests);
       response.body() = boost::json::serialize(okta_error_body(errors::rate_limit_exceeded()));
-      const endpoint_class endpoint = endpoint_class_of(request);
-      const auto limit = endpoint == endpoint_class::user_get     ? limits.user_get
-                         : endpoint == endpoint_class::user_write ? limits.user_write
-                                                                  : limits.users_collection;
-      response.set("X-Rate-Limit-Limit", std::to_string(limit));
+      response.set("X-Rate-Limit-Limit", std::to_string(limit_for(limits, endpoint_class_of(request))));
       response.set("X-Rate-Limit-Remaining", "0");
       if (!f.omit_reset_header) {
         response.set("X-Rate-Limit-Reset", std::to_string(epoch_seconds(wall_clock::now()) + f.reset_seconds));
@@ -60,6 +72,7 @@ http_response fault_response(const fault& f, const http_request& request, const 
     case fault_kind::unexpected_shape:
       response.body() = boost::json::serialize(f.body ? *f.body : wrong_shape_for(request));
       break;
+    case fault_kind::wrong_2xx: response.body() = "[]"; break;
     case fault_kind::redirect:
       response.result(http::status::found);
       response.set(http::field::location, f.location);

@@ -1,6 +1,6 @@
 #pragma once
 // The complete (if unwelcome) answers of the faults that are still one HTTP
-// message: status, malformed_json, rate_limit, unexpected_shape, redirect.
+// message: status, malformed_json, rate_limit, unexpected_shape, wrong_2xx, redirect.
 #include "fault_queue.hpp"
 #include "http_types.hpp"
 #include "rate_limiter.hpp"

@@ -3,6 +3,7 @@
 #include "admin_api.hpp"
 #include "fault_responses.hpp"
 #include "okta_api.hpp"
+#include "oauth_token_endpoint.hpp"
 #include "okta_error.hpp"
 #include "utf8_text.hpp"
 
@@ -12,9 +13,12 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/json/serialize.hpp>
+#include <boost/url/parse.hpp>
+#include <boost/url/url.hpp>
 
 #include <cstdio>
 #include <sstream>
+#include <vector>
 
 namespace okta_sandbox {
 namespace net = boost::asio;
@@ -56,7 +60,16 @@ https_session::https_session(net::ip::tcp::socket&& socket, net::ssl::context& t
   state_.connections.opened();
 }
 
-https_session::~https_session() { state_.connections.closed(); }
+https_session::~https_session() {
+  release_slot();
+  state_.connections.closed();
+}
+
+void https_session::release_slot() {
+  if (!holds_slot_) return;
+  holds_slot_ = false;
+  state_.leave();
+}
 
 void https_session::run() {
   net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
@@ -112,8 +125,14 @@ void https_session::handle_request() {
     }
     logged_request entry{std::string(request_.method_string()), std::string(target), {}, request_.body()};
     for (const auto& field : request_) entry.headers.emplace_back(ascii_lower(field.name_string()), std::string(field.value()));
+    token_request_ = is_token_endpoint(target);
+    // In flight from here until the answer is written or the connection drops.
+    // The slot is taken before the request shows in the log, so a logged request is in flight.
+    // Okta's concurrency limit is the API's: token requests do not count against it.
+    holds_slot_ = !token_request_ && state_.try_enter();
     state_.log.append(std::move(entry));
-    if (const auto f = state_.faults.take()) return play_fault(*f);
+    if (!token_request_ && !holds_slot_) return send(answer_over_concurrency_limit(state_, request_));
+    if (const auto f = state_.faults.take(token_request_ ? fault_endpoint::token : fault_endpoint::api)) return play_fault(*f);
     send(okta_answer(true));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "okta-sandbox: internal error answering %s: %s\n", std::string(request_.target()).c_str(), e.what());
@@ -122,6 +141,8 @@ void https_session::handle_request() {
 }
 
 http_response https_session::okta_answer(bool record) {
+  // Token answers are not in the Management API spec, so never recorded for its check.
+  if (token_request_) return answer_token_request(state_.oauth, request_, request_origin(request_, settings_.fallback_origin));
   return answer_okta_request(state_, request_, request_origin(request_, settings_.fallback_origin), record);
 }
 
@@ -173,8 +194,49 @@ void https_session::play_fault(const fault& f) {
       answer.insert(http::field::link, "<" + f.location + ">; rel=\"next\"");
       return send(std::move(answer));
     }
+    case fault_kind::link_cycle: return send(with_cycling_next_link(okta_answer(true)));
+    case fault_kind::interim_100:
+      raw_ = "HTTP/1.1 100 Continue\r\n\r\n";
+      beast::get_lowest_layer(stream_).expires_after(settings_.idle_timeout);
+      net::async_write(stream_, net::buffer(raw_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+        if (ec) return self->drop_connection();
+        self->send(self->okta_answer(true));
+      });
+      return;
+    case fault_kind::close_delimited: {
+      // The body's end is the connection's end: no Content-Length, no chunking.
+      http_response answer = okta_answer(true);
+      const std::string body = answer.body();
+      answer.version(10);
+      answer.erase(http::field::content_length);
+      answer.erase(http::field::connection);
+      return send_raw_then_close(head_text(answer) + body, true);
+    }
     default: return send(fault_response(f, request_, state_.limiter.limits()));
   }
+}
+
+http_response https_session::with_cycling_next_link(http_response answer) const {
+  // The first page (no `after`) keeps its real next link to the second; every
+  // later page, and a lone first page, links back to the first: A -> B -> A.
+  const auto url = boost::urls::parse_origin_form(request_.target());
+  if (!url || answer.find(http::field::link) == answer.end()) return answer;
+  boost::urls::url first(*url);
+  first.params().erase("after");
+  const bool is_first = !url->params().contains("after");
+  bool has_next = false;
+  std::vector<std::string> kept;
+  const auto [first_field, last_field] = answer.equal_range(http::field::link);
+  for (auto field = first_field; field != last_field; ++field) {
+    if (field->value().find("rel=\"next\"") != std::string_view::npos) has_next = true;
+    else kept.emplace_back(field->value());
+  }
+  if (is_first && has_next) return answer;
+  answer.erase(http::field::link);
+  for (const auto& field : kept) answer.insert(http::field::link, field);
+  const std::string origin = request_origin(request_, settings_.fallback_origin);
+  answer.insert(http::field::link, "<" + origin + std::string(first.encoded_target()) + ">; rel=\"next\"");
+  return answer;
 }
 
 void https_session::stream_oversized(std::uint64_t remaining, bool chunked) {
@@ -202,6 +264,7 @@ void https_session::send(http_response response) {
 
 void https_session::on_sent(beast::error_code ec, std::size_t) {
   response_.reset();
+  release_slot();
   if (ec) return drop_connection();
   if (close_after_write_) return close_gracefully();
   read_request();
@@ -222,6 +285,7 @@ void https_session::close_gracefully() {
 }
 
 void https_session::drop_connection() {
+  release_slot();
   beast::error_code ignored;
   auto& socket = beast::get_lowest_layer(stream_).socket();
   socket.shutdown(net::ip::tcp::socket::shutdown_both, ignored);

@@ -33,6 +33,7 @@ class https_session : public std::enable_shared_from_this<https_session> {
   void handle_request();
   void play_fault(const fault& f);
   http_response okta_answer(bool record);
+  http_response with_cycling_next_link(http_response answer) const;
 
   void send(http_response response);
   void on_sent(boost::beast::error_code ec, std::size_t bytes);
@@ -42,6 +43,8 @@ class https_session : public std::enable_shared_from_this<https_session> {
   void close_gracefully();
   void drop_connection();
   void log_outcome(std::string_view outcome) const;
+  // Gives back this connection's place under the concurrent-request limit, if it holds one.
+  void release_slot();
 
   boost::beast::ssl_stream<boost::beast::tcp_stream> stream_;
   boost::beast::flat_buffer buffer_;
@@ -53,6 +56,8 @@ class https_session : public std::enable_shared_from_this<https_session> {
   sandbox_state& state_;
   const server_settings settings_;  // a copy: the listener may go before the last connection
   bool close_after_write_ = false;
+  bool holds_slot_ = false;
+  bool token_request_ = false;  // the request is for the OAuth token endpoint, not the Okta API
 };
 
 }  // namespace okta_sandbox

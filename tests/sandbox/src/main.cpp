@@ -60,10 +60,14 @@ int run(const sandbox_options& options) {
   auto recorder = options.record_responses ? std::make_unique<response_recorder>(*options.record_responses) : nullptr;
   sandbox_state state(options.limits, options.request_log_limit, {options.tokens, options.read_only_tokens},
                       std::move(recorder));
+  state.concurrent_limit = options.concurrent_limit;
   if (options.seed_users > 0) {
     seed_request seed;
     seed.count = options.seed_users;
     state.users.insert_many(build_seed_users(seed, state.default_type_id, wall_clock::now()));
+  }
+  for (const auto& name : options.groups) {
+    state.groups.insert(make_group(name, "", group_type::okta_group, wall_clock::now()));
   }
 
   net::io_context io(static_cast<int>(options.threads));

@@ -14,6 +14,10 @@ namespace okta_sandbox {
 http_response answer_okta_request(sandbox_state& state, const http_request& request, std::string_view origin,
                                   bool record = true);
 
+// Okta's answer to a request over the concurrent-request limit: 429 E0000047
+// with X-Rate-Limit-Limit and -Remaining 0, and a reset one second away.
+http_response answer_over_concurrency_limit(sandbox_state& state, const http_request& request);
+
 // The headers every Okta answer carries: X-Okta-Request-Id, Date, cache control.
 void add_okta_headers(http_response& response);
 

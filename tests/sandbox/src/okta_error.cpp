@@ -30,6 +30,10 @@ okta_error user_not_found(std::string_view id_or_login) {
   return {404, "E0000007", "Not found: Resource not found: " + std::string(id_or_login) + " (User)", {}};
 }
 
+okta_error group_not_found(std::string_view group_id) {
+  return {404, "E0000007", "Not found: Resource not found: " + std::string(group_id) + " (UserGroup)", {}};
+}
+
 okta_error path_not_found(std::string_view path, std::string_view method) {
   return {404, "E0000007",
           "Not found: Resource not found: " + std::string(path) + " (" + std::string(method) + ")", {}};
@@ -41,6 +45,11 @@ okta_error method_not_allowed() {
 
 okta_error rate_limit_exceeded() {
   return {429, "E0000047", "API call exceeded rate limit due to too many requests.", {}};
+}
+
+okta_error concurrency_limit_exceeded() {
+  return {429, "E0000047", "API call exceeded rate limit due to too many requests.",
+          {"The number of concurrent requests exceeded the org's limit."}};
 }
 
 okta_error malformed_body() { return {400, "E0000003", "The request body was not well-formed.", {}}; }

@@ -40,9 +40,11 @@ namespace errors {
 okta_error invalid_token();                                              // 401 E0000011
 okta_error access_denied();                                              // 403 E0000006
 okta_error user_not_found(std::string_view id_or_login);                 // 404 E0000007
+okta_error group_not_found(std::string_view group_id);                   // 404 E0000007
 okta_error path_not_found(std::string_view path, std::string_view method);  // 404 E0000007
 okta_error method_not_allowed();                                         // 405 E0000022
 okta_error rate_limit_exceeded();                                        // 429 E0000047
+okta_error concurrency_limit_exceeded();                                 // 429 E0000047
 okta_error malformed_body();                                             // 400 E0000003
 okta_error body_too_large();                                             // 413 E0000003
 okta_error validation_failed(const std::vector<field_problem>& problems);  // 400 E0000001

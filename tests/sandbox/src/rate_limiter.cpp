@@ -14,7 +14,7 @@ rate_decision rate_limiter::take(endpoint_class endpoint, wall_clock::time_point
     b.window_end = std::chrono::ceil<std::chrono::seconds>(end);
   }
   rate_decision decision;
-  decision.limit = limit_of(endpoint);
+  decision.limit = limit_for(limits_, endpoint);
   decision.reset_epoch_seconds = epoch_seconds(b.window_end);
   if (b.used >= decision.limit) {
     decision.allowed = false;
@@ -42,14 +42,17 @@ void rate_limiter::reset() {
   buckets_ = {};
 }
 
-std::uint32_t rate_limiter::limit_of(endpoint_class endpoint) const {
+std::uint32_t limit_for(const rate_limits& limits, endpoint_class endpoint) {
   switch (endpoint) {
-    case endpoint_class::user_get: return limits_.user_get;
-    case endpoint_class::user_write: return limits_.user_write;
+    case endpoint_class::user_get: return limits.user_get;
+    case endpoint_class::user_write: return limits.user_write;
+    case endpoint_class::groups_collection: return limits.groups_collection;
+    case endpoint_class::group_get: return limits.group_get;
+    case endpoint_class::group_write: return limits.group_write;
     case endpoint_class::users_collection:
-    case endpoint_class::other: return limits_.users_collection;
+    case endpoint_class::other: return limits.users_collection;
   }
-  return limits_.users_collection;
+  return limits.users_collection;
 }
 
 }  // namespace okta_sandbox

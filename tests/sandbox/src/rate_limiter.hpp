@@ -14,15 +14,24 @@ enum class endpoint_class {
   users_collection,  // GET and POST /api/v1/users
   user_get,          // GET /api/v1/users/{id}
   user_write,        // POST, PUT, DELETE /api/v1/users/{id} and its lifecycle operations
-  other,             // everything else (unknown paths); sized like users_collection
+  groups_collection,  // GET /api/v1/groups
+  group_get,          // GET /api/v1/groups/{id} and /api/v1/groups/{id}/users
+  group_write,        // PUT and DELETE /api/v1/groups/{id}/users/{userId}
+  other,              // everything else (unknown paths); sized like users_collection
 };
 
 struct rate_limits {
   std::uint32_t users_collection = 600;
   std::uint32_t user_get = 2000;
   std::uint32_t user_write = 600;
+  std::uint32_t groups_collection = 500;
+  std::uint32_t group_get = 1000;
+  std::uint32_t group_write = 500;
   std::chrono::seconds window{60};
 };
+
+// The bucket size of a class of endpoint.
+std::uint32_t limit_for(const rate_limits& limits, endpoint_class endpoint);
 
 struct rate_decision {
   bool allowed = true;
@@ -48,11 +57,10 @@ class rate_limiter {
     std::uint32_t used = 0;
     wall_clock::time_point window_end{};
   };
-  std::uint32_t limit_of(endpoint_class endpoint) const;
 
   mutable std::mutex mutex_;
   rate_limits limits_;
-  std::array<bucket, 4> buckets_{};
+  std::array<bucket, 7> buckets_{};
 };
 
 }  // namespace okta_sandbox

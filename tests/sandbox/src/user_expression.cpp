@@ -84,28 +84,32 @@ bool is_ordering(comparison_operator op) {
 
 constexpr std::array<std::string_view, 7> search_top_level{"id",      "status",      "created",    "activated",
                                                           "statusChanged", "lastUpdated", "type.id"};
-constexpr std::array<std::string_view, 7> filter_properties{"status",        "lastUpdated",    "id",
-                                                           "profile.login", "profile.email",  "profile.firstName",
-                                                           "profile.lastName"};
-constexpr std::array<std::string_view, 4> contains_properties{"profile.firstName", "profile.lastName",
-                                                             "profile.email", "profile.login"};
 
-template <std::size_t N>
-bool one_of(const std::array<std::string_view, N>& names, std::string_view name) {
+bool contains(const std::vector<std::string_view>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-bool is_search_property(std::string_view property) {
+bool is_user_search_property(std::string_view property) {
   constexpr std::string_view profile_prefix = "profile.";
   if (property.substr(0, profile_prefix.size()) == profile_prefix) {
     return find_profile_attribute(property.substr(profile_prefix.size())) != nullptr;
   }
-  return one_of(search_top_level, property);
+  return std::find(search_top_level.begin(), search_top_level.end(), property) != search_top_level.end();
+}
+
+const expression_vocabulary& user_vocabulary() {
+  static const expression_vocabulary vocabulary{
+      is_user_search_property,
+      {"status", "lastUpdated", "id", "profile.login", "profile.email", "profile.firstName", "profile.lastName"},
+      {"lastUpdated"},
+      {"profile.firstName", "profile.lastName", "profile.email", "profile.login"}};
+  return vocabulary;
 }
 
 class parser {
  public:
-  parser(std::string_view text, expression_dialect dialect) : tokens_(tokenize(text)), dialect_(dialect) {}
+  parser(std::string_view text, expression_dialect dialect, const expression_vocabulary& vocabulary)
+      : tokens_(tokenize(text)), dialect_(dialect), vocabulary_(vocabulary) {}
 
   user_expression parse() {
     if (peek().type == token::kind::end) throw expression_error("The expression is empty");
@@ -185,8 +189,8 @@ class parser {
   }
 
   void check_property(const token& property) const {
-    const bool known = dialect_ == expression_dialect::search ? is_search_property(property.text)
-                                                              : one_of(filter_properties, property.text);
+    const bool known = dialect_ == expression_dialect::search ? vocabulary_.searchable(property.text)
+                                                              : contains(vocabulary_.filterable, property.text);
     if (!known) {
       throw expression_error("Property '" + property.text + "' cannot be used in a " +
                              (dialect_ == expression_dialect::search ? "search" : "filter") + where(property.position));
@@ -195,12 +199,13 @@ class parser {
 
   void check_operator(const token& property, comparison_operator op, const token& op_token) const {
     if (dialect_ == expression_dialect::search) {
-      if (op == comparison_operator::co && !one_of(contains_properties, property.text)) {
+      if (op == comparison_operator::co && !contains(vocabulary_.containable, property.text)) {
         throw expression_error("The 'co' operator cannot be used with '" + property.text + "'" + where(op_token.position));
       }
       return;
     }
-    const bool allowed = op == comparison_operator::eq || (property.text == "lastUpdated" && is_ordering(op));
+    const bool allowed =
+        op == comparison_operator::eq || (contains(vocabulary_.filter_ordered, property.text) && is_ordering(op));
     if (!allowed) {
       throw expression_error("The '" + op_token.text + "' operator cannot be used with '" + property.text +
                              "' in a filter" + where(op_token.position));
@@ -210,6 +215,7 @@ class parser {
   std::vector<token> tokens_;
   std::size_t next_ = 0;
   expression_dialect dialect_;
+  const expression_vocabulary& vocabulary_;
 };
 
 int compare_text(std::string_view a, std::string_view b, bool ignore_case) {
@@ -275,8 +281,13 @@ bool evaluate(const expression_node& node, bool ignore_case, const property_look
 
 }  // namespace
 
+user_expression parse_expression(std::string_view text, expression_dialect dialect,
+                                 const expression_vocabulary& vocabulary) {
+  return parser(text, dialect, vocabulary).parse();
+}
+
 user_expression parse_user_expression(std::string_view text, expression_dialect dialect) {
-  return parser(text, dialect).parse();
+  return parse_expression(text, dialect, user_vocabulary());
 }
 
 bool matches(const user_expression& expression, expression_dialect dialect, const property_lookup& lookup) {

@@ -1,5 +1,6 @@
 #pragma once
-// The `search` and `filter` expression languages of GET /api/v1/users.
+// The `search` and `filter` expression languages of GET /api/v1/users (the
+// rules below) and, through another vocabulary, of GET /api/v1/groups.
 //
 // search: SCIM-style. Operators eq, sw, co, pr, gt, ge, lt, le joined by and/or,
 //   with parentheses. Property names are case-sensitive; operators, and/or and
@@ -40,6 +41,18 @@ class expression_error : public std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
+// What a resource lets expressions name: users and groups differ.
+struct expression_vocabulary {
+  std::function<bool(std::string_view property)> searchable;  // search: any of these properties
+  std::vector<std::string_view> filterable;                   // filter: these, with eq
+  std::vector<std::string_view> filter_ordered;               // filter: these also with gt, ge, lt, le
+  std::vector<std::string_view> containable;                  // search: co only on these
+};
+
+user_expression parse_expression(std::string_view text, expression_dialect dialect,
+                                 const expression_vocabulary& vocabulary);
+
+// The Users API's vocabulary (the rules at the top of this file).
 user_expression parse_user_expression(std::string_view text, expression_dialect dialect);
 
 // Looks a property path up on the candidate; returns null when it has no value.

@@ -34,6 +34,9 @@ struct user_record {
   std::string provider_type = "OKTA";
   std::string provider_name = "OKTA";
   std::vector<std::string> group_ids;
+  // The API token's own user: reachable as "me", by id and by login, but left
+  // out of listings so a test's seeded users are all a listing holds.
+  bool org_admin = false;
 
   std::string login() const;
 };

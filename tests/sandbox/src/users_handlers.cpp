@@ -122,6 +122,12 @@ api_result create_user(const api_call& call) {
   if (status == user_status::password_expired) user.activated = now;
 
   call.state.users.insert(user);
+  // "Creates a user that is immediately added to the specified groups." Ids of
+  // no OKTA_GROUP are passed over, so tests may send made-up ids.
+  for (const auto& group_id : group_ids) {
+    const auto group = call.state.groups.find(group_id);
+    if (group && group->type == group_type::okta_group) call.state.groups.add_member(group_id, user.id, now);
+  }
   return {200, boost::json::value(user_json(user, call.origin, link_detail::full)), {}};
 }
 
@@ -174,12 +180,17 @@ api_result update_user(const api_call& call, std::string_view id_or_login, bool 
 
 api_result delete_user(const api_call& call, std::string_view id_or_login) {
   call.query_flag("sendEmail", false);
-  call.state.users.modify(id_or_login, [](user_record& user) {
+  std::string erased_id;
+  call.state.users.modify(id_or_login, [&](user_record& user) {
     // The first DELETE only deactivates; a second one on a DEPROVISIONED user deletes it.
-    if (user.status == user_status::deprovisioned) return user_store::after_change::erase;
+    if (user.status == user_status::deprovisioned) {
+      erased_id = user.id;
+      return user_store::after_change::erase;
+    }
     change_status(user, user_status::deprovisioned, wall_clock::now());
     return user_store::after_change::keep;
   });
+  if (!erased_id.empty()) call.state.groups.forget_user(erased_id, wall_clock::now());
   return {204, std::nullopt, {}};
 }
 

@@ -3,6 +3,8 @@
 // wrong-major and a newer-minor variant, and a twin that clashes with it.
 #include <wfn/plugin.hpp>
 
+#include "claimed_abi.hpp"
+
 #include <chrono>
 #include <condition_variable>
 #include <map>
@@ -13,6 +15,10 @@
 
 #ifndef WFN_TEST_PLUGIN_ID
 #error "WFN_TEST_PLUGIN_ID must name the plugin"
+#endif
+// Node ids are <prefix><name>: the lying bundles' build has ids of its own.
+#ifndef WFN_TEST_NODE_PREFIX
+#define WFN_TEST_NODE_PREFIX "test."
 #endif
 #ifndef WFN_TEST_ABI_MAJOR
 #define WFN_TEST_ABI_MAJOR WFN_ABI_VERSION_MAJOR
@@ -56,22 +62,30 @@ std::int64_t int_param(const wfn::node_call& call, std::string_view name, std::i
 
 // Sleeps for Ms milliseconds in 5 ms slices. With Watch "deadline" (the
 // default) it stops at the deadline or on cancellation; with "cancel-only"
-// it ignores the deadline and relies on the host's cancellation alone.
+// it ignores the deadline and relies on the host's cancellation alone; with
+// "nothing" it ignores both, like a plugin stuck in a call. It
+// logs (info) when it starts and when it is done sleeping, so that a test
+// can wait on what it has seen instead of on time.
 [[maybe_unused]] boost::json::object slow(const wfn::node_call& call) {
     const auto total = std::chrono::milliseconds(int_param(call, "Ms", 10000));
+    call.context.log(wfn::log_level::info, "test.slow: sleeping " + std::to_string(total.count()) + " ms");
     const auto* watch = call.params.if_contains("Watch");
     const bool watches_deadline = watch == nullptr || *watch == "deadline";
+    const bool watches_cancellation = watch == nullptr || *watch != "nothing";
     const auto start = std::chrono::steady_clock::now();
     while (std::chrono::steady_clock::now() - start < total) {
         if (watches_deadline && call.context.remaining() == std::chrono::steady_clock::duration::zero()) {
             return wfn::make_output(504, "test.slow: the deadline of " + std::to_string(call.context.timeout_ms()) +
                                              " ms passed.");
         }
-        if (call.context.cancelled()) {
-            return wfn::make_output(499, "test.slow: cancelled by the host.");
+        if (watches_cancellation && call.context.cancelled()) {
+            boost::json::object output = wfn::make_output(499, "test.slow: cancelled by the host.");
+            output["ErrorCode"] = "WFN_CANCELLED";
+            return output;
         }
         std::this_thread::sleep_for(5ms);
     }
+    call.context.log(wfn::log_level::info, "test.slow: slept " + std::to_string(total.count()) + " ms");
     boost::json::object output = ok();
     output["SleptMs"] = total.count();
     return output;
@@ -119,16 +133,16 @@ struct rendezvous_state {
 
 #ifdef WFN_TEST_PLUGIN_TWIN
 constexpr wfn::node_definition nodes[] = {
-    {"test.echo", "Echo (twin)", 1, 0, &echo},
+    {WFN_TEST_NODE_PREFIX "echo", "Echo (twin)", 1, 0, &echo},
 };
 #else
 constexpr wfn::node_definition nodes[] = {
-    {"test.echo", "Echo", 1, WFN_NODE_FLAG_IDEMPOTENT, &echo},
-    {"test.throw_std", "Throw std::runtime_error", 1, 0, &throw_std},
-    {"test.throw_int", "Throw an int", 1, 0, &throw_int},
-    {"test.slow", "Slow", 1, 0, &slow},
-    {"test.log", "Log at every level", 1, 0, &log_levels},
-    {"test.rendezvous", "Rendezvous", 1, 0, &rendezvous},
+    {WFN_TEST_NODE_PREFIX "echo", "Echo", 1, WFN_NODE_FLAG_IDEMPOTENT, &echo},
+    {WFN_TEST_NODE_PREFIX "throw_std", "Throw std::runtime_error", 1, 0, &throw_std},
+    {WFN_TEST_NODE_PREFIX "throw_int", "Throw an int", 1, 0, &throw_int},
+    {WFN_TEST_NODE_PREFIX "slow", "Slow", 1, 0, &slow},
+    {WFN_TEST_NODE_PREFIX "log", "Log at every level", 1, 0, &log_levels},
+    {WFN_TEST_NODE_PREFIX "rendezvous", "Rendezvous", 1, 0, &rendezvous},
 };
 #endif
 
@@ -136,10 +150,14 @@ constexpr wfn::plugin_definition plugin{
     .id = WFN_TEST_PLUGIN_ID,
     .version = "1.0.0",
     .nodes = nodes,
-    .abi_major = WFN_TEST_ABI_MAJOR,
-    .abi_minor = WFN_TEST_ABI_MINOR,
 };
 
 }  // namespace
 
-WFN_DEFINE_PLUGIN(plugin)
+// WFN_DEFINE_PLUGIN, except that the ABI version claimed is the build's
+// (another major or a newer minor makes a plugin every host must refuse).
+extern "C" WFN_EXPORT std::int32_t wfn_get_plugin_entry(std::uint32_t host_abi_major, std::uint32_t host_abi_minor,
+                                                        const wfn_plugin_entry** out_entry) {
+    return wfn::detail::get_plugin_entry_claiming(plugin, {WFN_TEST_ABI_MAJOR, WFN_TEST_ABI_MINOR}, host_abi_major,
+                                                  host_abi_minor, out_entry);
+}

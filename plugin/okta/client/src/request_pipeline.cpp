@@ -77,6 +77,7 @@ void request_pipeline::log(std::string_view line) const {
 }
 
 call_result request_pipeline::run(const okta_request& request) {
+    renewed_ = false;
     for (int retry = 0;; ++retry) {
         verdict judged = attempt(request);
         if (judged.result) {
@@ -123,7 +124,7 @@ call_result request_pipeline::give_up(verdict judged, int retry) const {
     return failure;
 }
 
-wire::request request_pipeline::to_wire(const okta_request& request) {
+wire::request request_pipeline::to_wire(const okta_request& request) const {
     wire::request message;
     message.verb = request.verb;
     message.target = request.target;
@@ -133,37 +134,66 @@ wire::request request_pipeline::to_wire(const okta_request& request) {
         message.headers.push_back({"Content-Type", wire::wiping_string("application/json")});
         message.body = request.body;
     }
-    credentials_.authorise(message);
     return message;
 }
 
 verdict request_pipeline::attempt(const okta_request& request) {
+    exchange sent = send_authorised(request);
+    if (sent.answer && renew_credentials(request, *sent.answer)) {
+        sent = send_authorised(request);
+    }
+    if (!sent.answer) {
+        return std::move(*sent.failed);
+    }
+    verdict judged = judge_answer(route_.org, request, *sent.answer, sent.limits, std::chrono::system_clock::now());
+    if (judged.result && request.expected == expected_body::object_page) {
+        judged.result->page_text = std::move(sent.answer->body);  // the page as Okta sent it, for the listing
+    }
+    if (!judged.result && (sent.answer->status == 401 || sent.answer->status == 403)) {
+        call_failure explained = judged.result.error();
+        credentials_.explain_refusal(*sent.answer, explained);
+        judged.result = std::move(explained);
+    }
+    return judged;
+}
+
+bool request_pipeline::renew_credentials(const okta_request& request, const wire::response& answer) {
+    if (answer.status != 401 || renewed_ || !credentials_.renew_after_refusal(answer)) {
+        return false;
+    }
+    renewed_ = true;
+    log("okta: " + std::string(kind_name(request.kind)) + " answered 401; sending it once more with renewed credentials");
+    return true;
+}
+
+request_pipeline::exchange request_pipeline::send_authorised(const okta_request& request) {
     pace(request.bucket);
     const std::string what = std::string(wire::method_name(request.verb)) + " " + request.target;
     if (budget_.cancelled()) {
         pacer_.record(route_.org.origin, request.bucket, rate_limit_headers{});
-        return verdict{no_answer(error_codes::cancelled,
+        return exchange{std::nullopt, {}, verdict{no_answer(error_codes::cancelled,
                                  "The call was cancelled before the request to " + route_.org.origin + " was sent."),
-                       attempt_effect::none, remedy::none, std::nullopt};
+                       attempt_effect::none, remedy::none, std::nullopt}};
+    }
+    wire::request message = to_wire(request);
+    if (auto refused = credentials_.authorise(message, budget_)) {
+        pacer_.record(route_.org.origin, request.bucket, rate_limit_headers{});  // the slot was not used
+        return exchange{std::nullopt, {}, std::move(*refused)};
     }
     const auto started = std::chrono::steady_clock::now();
     try {
-        wire::response response = sender_.send(route_.endpoint, to_wire(request), budget_);
+        wire::response response = sender_.send(route_.endpoint, message, budget_);
         const rate_limit_headers limits = read_rate_limit_headers(response);
         pacer_.record(route_.org.origin, request.bucket, limits);
         const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
         const std::string_view request_id = response.value("X-Okta-Request-Id").value_or("");
         log("okta: " + what + " -> " + std::to_string(response.status) + " in " + std::to_string(took.count()) + " ms" +
             (request_id.empty() ? "" : " (request id " + std::string(request_id) + ")"));
-        verdict judged = judge_answer(route_.org, request, response, limits, std::chrono::system_clock::now());
-        if (judged.result && request.expected == expected_body::user_page) {
-            judged.result->page_text = std::move(response.body);  // the page as Okta sent it, for the listing
-        }
-        return judged;
+        return exchange{std::move(response), limits, std::nullopt};
     } catch (const wire::transport_error& error) {
         pacer_.record(route_.org.origin, request.bucket, rate_limit_headers{});
         log("okta: " + what + " failed (" + std::string(wire::failure_name(error.kind())) + ")");
-        return judge_failure(request, error, !budget_.expired());
+        return exchange{std::nullopt, {}, judge_failure(request, error, !budget_.expired())};
     }
 }
 

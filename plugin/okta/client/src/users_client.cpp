@@ -35,7 +35,7 @@ call_result users_client::get_user(std::string_view id_or_login) {
     if (needs_login_filter(id_or_login)) {
         return find_user_by_login(id_or_login);
     }
-    return pipeline_.run(read_request(user_target(id_or_login), rate_bucket::user_read, expected_body::user));
+    return pipeline_.run(read_request(user_target(id_or_login), rate_bucket::user_read, expected_body::object));
 }
 
 call_result users_client::find_user_by_login(std::string_view login) {
@@ -77,7 +77,7 @@ result<std::string> users_client::resolve_user_id(std::string_view id_or_login) 
 }
 
 call_result users_client::list_users(const list_query& query) {
-    return pipeline_.run(read_request(list_users_target(query), rate_bucket::users_collection, expected_body::user_list));
+    return pipeline_.run(read_request(list_users_target(query), rate_bucket::users_collection, expected_body::object_list));
 }
 
 }  // namespace okta_plugin::okta

@@ -6,17 +6,27 @@
 
 #include <wfn/plugin.hpp>
 
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace okta_plugin::nodes {
 namespace {
 
 constexpr std::size_t max_token_length = 1024;
+constexpr std::size_t max_client_id_length = 100;
+constexpr std::size_t max_key_id_length = 200;
+constexpr std::size_t max_scopes_length = 2048;
+constexpr std::size_t max_private_key_length = 16 * 1024;
+
+// The members only a service app has, and the one only an API token has:
+// a credential carrying the other type's members names the wrong type.
+constexpr std::array<std::string_view, 4> service_app_members{"ClientId", "PrivateKey", "KeyId", "Scopes"};
 constexpr std::size_t max_ca_pem_length = 256 * 1024;
 
 const boost::json::string& required_string(const boost::json::object& credentials, std::string_view name) {
@@ -92,37 +102,169 @@ usable_ca_memo& usable_cas() {
     return memo;
 }
 
+// Printable ASCII without spaces: a client id or key id goes into JSON and a form.
+void check_identifier(std::string_view name, std::string_view value, std::size_t max_length) {
+    if (value.empty()) {
+        throw wfn::invalid_input_error(std::string(name) + " is empty.");
+    }
+    if (value.size() > max_length) {
+        throw wfn::invalid_input_error(std::string(name) + " is longer than " + std::to_string(max_length) +
+                                       " characters.");
+    }
+    for (unsigned char c : value) {
+        if (c < 0x21 || c > 0x7E) {
+            throw wfn::invalid_input_error(std::string(name) +
+                                           " contains a space, a control or a non-ASCII character.");
+        }
+    }
+}
+
+std::string_view type_of(const boost::json::object& credentials) {
+    const auto* type = credentials.if_contains("type");
+    if (type == nullptr || type->is_null()) {
+        return api_token_type;  // credentials saved before there were two types
+    }
+    if (!type->is_string()) {
+        throw wfn::invalid_input_error("type must be a string naming the credential type, not " +
+                                       std::string(json_kind(*type)) + ".");
+    }
+    const std::string_view name = type->as_string();
+    if (name != api_token_type && name != service_app_type) {
+        throw wfn::invalid_input_error("type \"" + std::string(name.substr(0, 64)) +
+                                       "\" is not an Okta credential type: use okta.apiToken or okta.oauthServiceApp.");
+    }
+    return name;
+}
+
+void refuse_members_of_the_other_type(const boost::json::object& credentials, std::string_view type) {
+    if (type == api_token_type) {
+        for (const auto member : service_app_members) {
+            if (credentials.contains(member)) {
+                throw wfn::invalid_input_error(
+                    "The credentials carry " + std::string(member) + ", a member of okta.oauthServiceApp, but their type is " +
+                    std::string(api_token_type) +
+                    (credentials.contains("type") ? "" : " (no type given)") +
+                    ": set \"type\": \"okta.oauthServiceApp\" for a service app, or remove " + std::string(member) + ".");
+            }
+        }
+    } else if (credentials.contains("ApiToken")) {
+        throw wfn::invalid_input_error("The credentials carry ApiToken, but their type is okta.oauthServiceApp: a "
+                                       "service app signs in with ClientId and PrivateKey; remove ApiToken or set "
+                                       "\"type\": \"okta.apiToken\".");
+    }
+}
+
+std::string optional_string(const boost::json::object& credentials, std::string_view name) {
+    const auto* value = credentials.if_contains(name);
+    if (value == nullptr || value->is_null()) {
+        return {};
+    }
+    if (!value->is_string()) {
+        throw wfn::invalid_input_error(std::string(name) + " must be a string, not " + std::string(json_kind(*value)) +
+                                       ".");
+    }
+    return std::string(value->as_string());
+}
+
+service_app_credentials read_service_app(const boost::json::object& credentials) {
+    service_app_credentials app;
+    app.client_id = std::string(required_string(credentials, "ClientId"));
+    check_identifier("ClientId", app.client_id, max_client_id_length);
+    app.key_id = optional_string(credentials, "KeyId");
+    if (!app.key_id.empty()) {
+        check_identifier("KeyId", app.key_id, max_key_id_length);
+    }
+    app.scopes = normalised_scopes(optional_string(credentials, "Scopes"));
+    const auto& pem = required_string(credentials, "PrivateKey");
+    if (pem.size() > max_private_key_length) {
+        throw wfn::invalid_input_error("PrivateKey is larger than 16 KB; paste one PEM private key.");
+    }
+    app.private_key_pem = wire::secret_text(pem);
+    try {
+        app.key = okta::signing_key::from_pem(app.private_key_pem.reveal());
+    } catch (const okta::invalid_setting& error) {
+        throw wfn::invalid_input_error(error.what());
+    }
+    return app;
+}
+
+std::string read_ca_certificate(const boost::json::object& credentials) {
+    const auto* ca = credentials.if_contains("CaCertificate");
+    if (ca == nullptr || ca->is_null()) {
+        return {};
+    }
+    if (!ca->is_string()) {
+        throw wfn::invalid_input_error("CaCertificate must be a PEM text, not " + std::string(json_kind(*ca)) + ".");
+    }
+    const auto& pem = ca->as_string();
+    if (pem.empty()) {
+        return {};
+    }
+    if (pem.size() > max_ca_pem_length) {
+        throw wfn::invalid_input_error("CaCertificate is larger than 256 KB.");
+    }
+    if (!usable_cas().known_usable(pem)) {
+        if (auto problem = wire::ca_bundle_problem(pem)) {
+            throw wfn::invalid_input_error("CaCertificate is not usable: " + *problem + ".");
+        }
+        usable_cas().remember(pem);
+    }
+    return std::string(pem);
+}
+
 }  // namespace
 
+std::string normalised_scopes(std::string_view scopes) {
+    if (scopes.size() > max_scopes_length) {
+        throw wfn::invalid_input_error("Scopes is longer than " + std::to_string(max_scopes_length) + " characters.");
+    }
+    std::vector<std::string_view> names;
+    std::size_t at = 0;
+    while (at < scopes.size()) {
+        const std::size_t end = std::min(scopes.find(' ', at), scopes.size());
+        if (end > at) {
+            names.push_back(scopes.substr(at, end - at));
+        }
+        at = end + 1;
+    }
+    for (const auto name : names) {
+        for (unsigned char c : name) {
+            // RFC 6749 section 3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
+            if (c < 0x21 || c > 0x7E || c == '"' || c == '\\') {
+                throw wfn::invalid_input_error("Scopes holds a character no scope may have (a quote, a backslash, a "
+                                               "control or a non-ASCII character); separate scopes with spaces.");
+            }
+        }
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    std::string joined;
+    for (const auto name : names) {
+        if (!joined.empty()) {
+            joined += ' ';
+        }
+        joined += name;
+    }
+    return joined;
+}
+
 org_connection read_credentials(const boost::json::object& credentials) {
+    const std::string_view type = type_of(credentials);
+    refuse_members_of_the_other_type(credentials, type);
     org_connection connection;
     try {
         connection.org = okta::parse_org_domain(required_string(credentials, "Domain"));
     } catch (const okta::invalid_setting& error) {
         throw wfn::invalid_input_error(error.what());
     }
-    const auto& token = required_string(credentials, "ApiToken");
-    check_token(token);
-    connection.token = wire::secret_text(token);
-
-    if (const auto* ca = credentials.if_contains("CaCertificate"); ca != nullptr && !ca->is_null()) {
-        if (!ca->is_string()) {
-            throw wfn::invalid_input_error("CaCertificate must be a PEM text, not " + std::string(json_kind(*ca)) + ".");
-        }
-        const auto& pem = ca->as_string();
-        if (!pem.empty()) {
-            if (pem.size() > max_ca_pem_length) {
-                throw wfn::invalid_input_error("CaCertificate is larger than 256 KB.");
-            }
-            if (!usable_cas().known_usable(pem)) {
-                if (auto problem = wire::ca_bundle_problem(pem)) {
-                    throw wfn::invalid_input_error("CaCertificate is not usable: " + *problem + ".");
-                }
-                usable_cas().remember(pem);
-            }
-            connection.extra_ca_pem = std::string(pem);
-        }
+    if (type == service_app_type) {
+        connection.app = read_service_app(credentials);
+    } else {
+        const auto& token = required_string(credentials, "ApiToken");
+        check_token(token);
+        connection.token = wire::secret_text(token);
     }
+    connection.extra_ca_pem = read_ca_certificate(credentials);
     return connection;
 }
 

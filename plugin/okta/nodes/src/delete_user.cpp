@@ -9,7 +9,7 @@ namespace okta_plugin::nodes {
 
 boost::json::object delete_user(const wfn::node_call& call) {
     const delete_user_input input = read_delete_user(call.params);
-    okta_session session(call, input.max_retries);
+    okta_session session(call, "okta.user.delete", input.max_retries);
     okta::users_client& users = session.client();
     okta::call_result result = input.deactivate_only ? users.deactivate_user(input.user_id, input.send_email)
                                                      : users.delete_user(input.user_id, input.send_email);

@@ -1,5 +1,6 @@
 #include "nodes/node_inputs.hpp"
 
+#include "nodes/common_inputs.hpp"
 #include "nodes/param_reader.hpp"
 
 #include <wfn/plugin.hpp>
@@ -16,34 +17,12 @@ constexpr text_rule login_rule{5, 100, false, false};
 constexpr text_rule email_rule{5, 100, false, true};
 constexpr text_rule name_rule{1, 50, false, false};
 constexpr text_rule password_rule{1, 256, false, false};
-// Ids are 20 characters; a login is at most 100.
-constexpr text_rule user_id_rule{1, 100, false, false};
-constexpr text_rule group_id_rule{1, 100, false, false};
-constexpr text_rule expression_rule{1, 4096, false, false};
-constexpr text_rule cursor_rule{0, 1024, false, false};
-
 constexpr std::size_t max_group_ids = 20;
 
 // The named parameters own these profile attributes; Profile must not
 // repeat them (which value would win would be a guess).
 constexpr std::array<std::pair<std::string_view, std::string_view>, 4> named_attributes{{
     {"login", "UserName"}, {"email", "Email"}, {"firstName", "FirstName"}, {"lastName", "LastName"}}};
-
-int read_max_retries(const param_reader& reader) {
-    return static_cast<int>(reader.optional_integer("MaxRetries", 0, highest_max_retries).value_or(default_max_retries));
-}
-
-std::string read_user_id(const param_reader& reader) {
-    std::string id = reader.required_text("UserId", user_id_rule);
-    if (id == "." || id == "..") {
-        throw wfn::invalid_input_error("UserId \"" + id + "\" is not a user id or login.");
-    }
-    if (okta::is_self_alias(id)) {
-        throw wfn::invalid_input_error("UserId \"" + id + "\" is refused: Okta reads it as the API token's own admin, "
-                                       "not a user; give the user's id or login.");
-    }
-    return id;
-}
 
 // Profile's extra attributes, checked not to collide with the named ones.
 boost::json::object read_profile_extras(const param_reader& reader) {
@@ -101,9 +80,11 @@ create_user_input read_create_user(const boost::json::object& params) {
 }
 
 get_user_input read_get_user(const boost::json::object& params) {
-    const param_reader reader(params, "okta.user.get", {"UserId", "MaxRetries"});
+    const param_reader reader(params, "okta.user.get", {"UserId", "IncludeGroups", "GroupType", "MaxRetries"});
     get_user_input input;
     input.user_id = read_user_id(reader);
+    input.include_groups = reader.optional_bool("IncludeGroups", false);
+    input.group_type = read_group_type(reader);  // without IncludeGroups there is nothing to filter
     input.max_retries = read_max_retries(reader);
     return input;
 }
@@ -112,15 +93,7 @@ list_users_input read_list_users(const boost::json::object& params) {
     const param_reader reader(params, "okta.user.list",
                               {"Limit", "After", "Search", "Filter", "Query", "ReturnAll", "MaxRetries"});
     list_users_input input;
-    if (auto limit = reader.optional_integer("Limit", 0, 200)) {
-        input.query.limit = *limit;
-    }
-    // An empty After is the "no more pages" NextCursor handed back: start over
-    // at the first page rather than refuse it.
-    input.query.after = reader.optional_text("After", cursor_rule).value_or("");
-    input.query.search = reader.optional_text("Search", expression_rule).value_or("");
-    input.query.filter = reader.optional_text("Filter", expression_rule).value_or("");
-    input.query.q = reader.optional_text("Query", expression_rule).value_or("");
+    input.query = read_list_query(reader, true);
     input.return_all = reader.optional_bool("ReturnAll", false);
     input.max_retries = read_max_retries(reader);
     return input;
@@ -169,22 +142,6 @@ delete_user_input read_delete_user(const boost::json::object& params) {
     input.deactivate_only = reader.optional_bool("DeactivateOnly", false);
     input.max_retries = read_max_retries(reader);
     return input;
-}
-
-void validate_params(std::string_view node_id, const boost::json::object& params) {
-    if (node_id == "okta.user.create") {
-        read_create_user(params);
-    } else if (node_id == "okta.user.get") {
-        read_get_user(params);
-    } else if (node_id == "okta.user.list") {
-        read_list_users(params);
-    } else if (node_id == "okta.user.update") {
-        read_update_user(params);
-    } else if (node_id == "okta.user.delete") {
-        read_delete_user(params);
-    } else {
-        throw std::invalid_argument("no Okta node is called " + std::string(node_id));
-    }
 }
 
 }  // namespace okta_plugin::nodes

@@ -26,12 +26,39 @@ boost::json::object envelope(const okta::call_failure& failure) {
     return output;
 }
 
-boost::json::object user_output(okta::call_result result) {
+boost::json::object user_output(okta::call_result result) { return body_output("User", std::move(result)); }
+
+boost::json::object body_output(std::string_view member, okta::call_result result) {
     if (!result) {
         return envelope(result.error());
     }
     boost::json::object output = envelope(*result);
-    output["User"] = std::move(result->body);
+    output[member] = std::move(result->body);
+    return output;
+}
+
+boost::json::array groups_of_type(boost::json::array groups, std::string_view type) {
+    if (type.empty()) {
+        return groups;
+    }
+    boost::json::array kept;
+    for (auto& group : groups) {
+        const auto* object = group.if_object();
+        const auto* found = object != nullptr ? object->if_contains("type") : nullptr;
+        if (found != nullptr && found->is_string() && found->as_string() == type) {
+            kept.push_back(std::move(group));
+        }
+    }
+    return kept;
+}
+
+boost::json::object page_of(std::string_view member, okta::call_result page) {
+    if (!page) {
+        return envelope(page.error());
+    }
+    boost::json::object output = envelope(*page);
+    output[member] = std::move(page->body);
+    output["NextCursor"] = page->next_cursor;
     return output;
 }
 

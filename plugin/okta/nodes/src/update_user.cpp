@@ -9,7 +9,7 @@ namespace okta_plugin::nodes {
 
 boost::json::object update_user(const wfn::node_call& call) {
     const update_user_input input = read_update_user(call.params);
-    okta_session session(call, input.max_retries, &input.password);
+    okta_session session(call, "okta.user.update", input.max_retries, &input.password);
     return session.seal(
         user_output(session.client().update_user(input.user_id, input.body, !input.password.empty())));
 }

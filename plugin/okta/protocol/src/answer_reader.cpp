@@ -14,11 +14,11 @@
 namespace okta_plugin::okta {
 namespace {
 
-// The path and query of a next link, or nothing if it is not a Users API
-// collection URL.
-std::optional<std::string> users_page_target(std::string_view url) {
+// The path and query of a next link, or nothing if it is not a page of the
+// collection that was listed.
+std::optional<std::string> page_target(std::string_view url, std::string_view list_path) {
     auto parsed = boost::urls::parse_uri(url);
-    if (!parsed || parsed->encoded_path() != users_path) {
+    if (!parsed || parsed->encoded_path() != list_path) {
         return std::nullopt;
     }
     std::string target(parsed->encoded_path());
@@ -47,14 +47,14 @@ namespace {
 
 call_failure not_a_list(const org_address& org, int status, const std::string& request_id) {
     return no_answer(error_codes::bad_response,
-                       answered(org, status) + " with something other than a list of users.", request_id);
+                       answered(org, status) + " with something other than a list.", request_id);
 }
 
-// A ReturnAll listing copies a page's text into its output as is: only user
-// objects may go through.
-call_failure not_only_users(const org_address& org, int status, const std::string& request_id) {
+// A ReturnAll listing copies a page's text into its output as is: only
+// objects (users, groups) may go through.
+call_failure not_only_objects(const org_address& org, int status, const std::string& request_id) {
     return no_answer(error_codes::bad_response,
-                       answered(org, status) + " with a list holding something other than users.", request_id);
+                       answered(org, status) + " with a list holding something other than objects.", request_id);
 }
 
 }  // namespace
@@ -76,8 +76,10 @@ call_failure okta_refusal(const org_address& org, const wire::response& response
     return failure;
 }
 
-// The next page of a list, if any: only a /api/v1/users URL on the org.
-std::optional<call_failure> read_next_link(const org_address& org, const wire::response& response, answer& read) {
+// The next page of a list, if any: only a page of the same collection, on
+// the org.
+std::optional<call_failure> read_next_link(const org_address& org, const wire::response& response,
+                                           std::string_view list_path, answer& read) {
     auto next = find_next_link(response.values("Link"));
     if (!next) {
         return std::nullopt;
@@ -88,10 +90,11 @@ std::optional<call_failure> read_next_link(const org_address& org, const wire::r
                              "; it was not followed and the API token was not sent there.",
                          read.request_id);
     }
-    auto page = users_page_target(*next);
+    auto page = page_target(*next, list_path);
     if (!page) {
         return no_answer(error_codes::bad_response,
-                         "Okta's next-page link is not a /api/v1/users URL; it was not followed.", read.request_id);
+                         "Okta's next-page link is not a " + std::string(list_path) + " URL; it was not followed.",
+                         read.request_id);
     }
     read.next_page = std::move(*page);
     read.next_cursor = after_cursor_of(*next).value_or("");
@@ -105,7 +108,7 @@ std::optional<call_failure> read_page_text(const org_address& org, const wire::r
         return not_a_list(org, response.status, read.request_id);
     }
     if (page.shape == page_shape::not_only_objects) {
-        return not_only_users(org, response.status, read.request_id);
+        return not_only_objects(org, response.status, read.request_id);
     }
     if (page.parse_error) {
         return no_answer(error_codes::bad_response,
@@ -119,22 +122,28 @@ std::optional<call_failure> read_page_text(const org_address& org, const wire::r
 
 // A 2xx body against what the request expects; nothing when it fits.
 std::optional<call_failure> read_body(const org_address& org, const wire::response& response, expected_body expected,
-                                      answer& read) {
+                                      const boost::json::storage_ptr& storage, answer& read) {
     if (expected == expected_body::nothing) {
         if (response.status == 204 && response.body.empty()) {
             return std::nullopt;
         }
+        boost::system::error_code parse_error;
+        if (!response.body.empty()) {
+            (void)boost::json::parse(response.body, parse_error);
+        }
         return no_answer(error_codes::bad_response,
-                         answered(org, response.status) + " where Okta answers 204 with no body; the change may not "
-                                                          "have been made.",
+                         answered(org, response.status) +
+                             (parse_error ? " with a body that is not valid JSON (" + parse_error.message() + ")"
+                                          : std::string(" with something other than the empty 204 Okta answers")) +
+                             "; the change may not have been made.",
                          read.request_id);
     }
-    if (expected == expected_body::user_page) {
+    if (expected == expected_body::object_page) {
         return read_page_text(org, response, read);
     }
     boost::system::error_code parse_error;
     if (!response.body.empty()) {  // an empty body is no JSON value at all
-        read.body = boost::json::parse(response.body, parse_error);
+        read.body = boost::json::parse(response.body, parse_error, storage);
     }
     if (parse_error) {
         return no_answer(error_codes::bad_response,
@@ -142,17 +151,19 @@ std::optional<call_failure> read_body(const org_address& org, const wire::respon
                              parse_error.message() + ").",
                          read.request_id);
     }
-    if (expected == expected_body::user && !read.body.is_object()) {
+    const bool may_be_empty = expected == expected_body::object_or_nothing && response.body.empty();
+    if ((expected == expected_body::object || expected == expected_body::object_or_nothing) && !may_be_empty &&
+        !read.body.is_object()) {
         return no_answer(error_codes::bad_response,
-                         answered(org, response.status) + " with something other than a user object.", read.request_id);
+                         answered(org, response.status) + " with something other than a JSON object.", read.request_id);
     }
-    if (expected == expected_body::user_list) {
+    if (expected == expected_body::object_list) {
         if (!read.body.is_array()) {
             return not_a_list(org, response.status, read.request_id);
         }
         for (const auto& user : read.body.get_array()) {
             if (!user.is_object()) {
-                return not_only_users(org, response.status, read.request_id);
+                return not_only_objects(org, response.status, read.request_id);
             }
         }
     }
@@ -161,7 +172,8 @@ std::optional<call_failure> read_body(const org_address& org, const wire::respon
 
 }  // namespace
 
-call_result read_answer(const org_address& org, const wire::response& response, expected_body expected) {
+call_result read_answer(const org_address& org, const wire::response& response, expected_body expected,
+                        std::string_view list_path, const boost::json::storage_ptr& storage) {
     std::string request_id(response.value("X-Okta-Request-Id").value_or(""));
     if (response.status < 200 || response.status > 599) {
         return no_answer(error_codes::bad_response,
@@ -183,11 +195,11 @@ call_result read_answer(const org_address& org, const wire::response& response, 
     if (auto date = response.value("Date")) {
         read.server_date = parse_http_date(*date);
     }
-    if (auto refused = read_body(org, response, expected, read)) {
+    if (auto refused = read_body(org, response, expected, storage, read)) {
         return std::move(*refused);
     }
-    if (expected == expected_body::user_list || expected == expected_body::user_page) {
-        if (auto refused = read_next_link(org, response, read)) {
+    if (expected == expected_body::object_list || expected == expected_body::object_page) {
+        if (auto refused = read_next_link(org, response, list_path, read)) {
             return std::move(*refused);
         }
     }

@@ -2,6 +2,7 @@
 
 #include "okta/protocol/answer_reader.hpp"
 #include "okta/protocol/error_codes.hpp"
+#include "okta/protocol/json_body.hpp"
 #include "okta/protocol/retry_rules.hpp"
 
 namespace okta_plugin::okta {
@@ -35,7 +36,7 @@ std::string_view error_code_for(wire::failure kind) noexcept {
 
 std::string unknown_outcome_note(request_kind kind) {
     const std::string sent = " The " + std::string(kind_name(kind)) + " was sent, so Okta may have carried it out: ";
-    if (kind == request_kind::remove) {
+    if (kind == request_kind::remove || kind == request_kind::transition) {
         return sent + "check the user's status before running this node again.";
     }
     return sent + "check whether the user exists before running this node again.";
@@ -43,7 +44,9 @@ std::string unknown_outcome_note(request_kind kind) {
 
 verdict judge_answer(const org_address& org, const okta_request& request, const wire::response& response,
                      const rate_limit_headers& limits, std::chrono::system_clock::time_point now) {
-    call_result read = read_answer(org, response, request.expected);
+    const std::string_view target = request.target;
+    call_result read = read_answer(org, response, request.expected, target.substr(0, target.find('?')),
+                                   request.answer_holds_secret ? wiping_json_storage() : boost::json::storage_ptr());
     if (read) {
         return verdict{std::move(read), attempt_effect::none, remedy::none, std::nullopt};
     }

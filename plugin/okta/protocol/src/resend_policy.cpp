@@ -8,6 +8,8 @@ std::string_view kind_name(request_kind kind) noexcept {
         case request_kind::partial_update: return "partial update";
         case request_kind::create: return "create";
         case request_kind::remove: return "delete";
+        case request_kind::transition: return "lifecycle change";
+        case request_kind::membership: return "membership change";
     }
     return "request";
 }

@@ -44,8 +44,9 @@ std::string delete_user_target(std::string_view id, bool send_email) {
     return target;
 }
 
-std::string list_users_target(const list_query& query) {
-    std::string target(users_path);
+std::string list_users_target(const list_query& query) { return with_list_query(std::string(users_path), query); }
+
+std::string with_list_query(std::string target, const list_query& query) {
     if (!query.search.empty()) {
         append_param(target, "search", query.search);
     }
@@ -64,29 +65,33 @@ std::string list_users_target(const list_query& query) {
     return target;
 }
 
-std::string login_filter(std::string_view login) {
-    std::string filter = "profile.login eq \"";
-    for (char c : login) {
+std::string login_filter(std::string_view login) { return equals_expression("profile.login", login); }
+
+std::string equals_expression(std::string_view property, std::string_view value) {
+    std::string expression(property);
+    expression += " eq \"";
+    for (char c : value) {
         if (c == '"' || c == '\\') {
-            filter += '\\';
+            expression += '\\';
         }
-        filter += c;
+        expression += c;
     }
-    filter += '"';
-    return filter;
+    expression += '"';
+    return expression;
 }
 
 bool needs_login_filter(std::string_view id_or_login) noexcept {
     return id_or_login.find('/') != std::string_view::npos;
 }
 
-bool looks_like_user_id(std::string_view id_or_login) noexcept {
+bool looks_like_okta_id(std::string_view text, std::string_view prefix) noexcept {
     const auto alphanumeric = [](char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     };
-    return id_or_login.size() == 20 && id_or_login.starts_with("00u") &&
-           std::all_of(id_or_login.begin(), id_or_login.end(), alphanumeric);
+    return text.size() == 20 && text.starts_with(prefix) && std::all_of(text.begin(), text.end(), alphanumeric);
 }
+
+bool looks_like_user_id(std::string_view id_or_login) noexcept { return looks_like_okta_id(id_or_login, "00u"); }
 
 bool is_self_alias(std::string_view id_or_login) noexcept { return wire::ascii_iequals(id_or_login, "me"); }
 

@@ -1,6 +1,6 @@
 #include "workflow_definition.hpp"
 
-#include "builtin_schemas.hpp"
+#include "json_checks/builtin_schemas.hpp"
 
 #include <boost/json/array.hpp>
 
@@ -50,7 +50,7 @@ workflow_step parse_step(const boost::json::object& object) {
 }  // namespace
 
 workflow_definition parse_workflow(const boost::json::value& document) {
-    using namespace host::detail;
+    using namespace json_checks;
     const auto violations = schema_validator(builtin_schemas(), workflow_schema).validate(document);
     if (!violations.empty()) {
         throw workflow_error("does not match workflow.schema.json: " + violations.front().to_string());

@@ -2,6 +2,8 @@
 
 #include "template_render.hpp"
 
+#include "../../common/output_envelope.hpp"
+
 #include <boost/json/array.hpp>
 
 #include <algorithm>
@@ -13,11 +15,8 @@
 namespace wfn::cli {
 namespace {
 
-boost::json::object failure_output(std::int64_t status_code, std::string message) {
-    boost::json::object output;
-    output["StatusCode"] = status_code;
-    output["ErrorMessage"] = std::move(message);
-    return output;
+boost::json::object failure_output(std::int64_t status_code, const std::string& message) {
+    return wfn::detail::make_envelope(status_code, message);
 }
 
 // One node call with rendered parameters; a template or runner failure
@@ -50,7 +49,8 @@ boost::json::array for_each_items(const workflow_step& step, const template_scop
 // order. Without continueOnFail, no new item starts after one fails; items
 // never started stay null.
 boost::json::object run_for_each(const workflow_step& step, const boost::json::value& input,
-                                 const boost::json::value& steps, const step_node_runner& run_node) {
+                                 const boost::json::value& steps, const step_node_runner& run_node,
+                                 const cancellation_check& cancelled) {
     boost::json::object result;
     boost::json::array items;
     try {
@@ -66,9 +66,9 @@ boost::json::object run_for_each(const workflow_step& step, const boost::json::v
     std::atomic<std::size_t> next{0};
     std::atomic<bool> stop{false};
     const auto work = [&] {
-        for (std::size_t i = next++; i < items.size() && !stop; i = next++) {
+        for (std::size_t i = next++; i < items.size() && !stop && !cancelled(); i = next++) {
             boost::json::object output = run_one(step, {input, steps, &items[i], i}, run_node);
-            if (!output_succeeded(output) && !step.continue_on_fail) {
+            if (!wfn::detail::envelope_succeeded(output) && !step.continue_on_fail) {
                 stop = true;
             }
             outputs[i] = std::move(output);
@@ -88,7 +88,7 @@ boost::json::object run_for_each(const workflow_step& step, const boost::json::v
     bool all_succeeded = true;
     boost::json::array collected;
     for (auto& output : outputs) {
-        all_succeeded = all_succeeded && output_succeeded(output);
+        all_succeeded = all_succeeded && wfn::detail::envelope_succeeded(output);
         collected.push_back(std::move(output));
     }
     result["succeeded"] = all_succeeded;
@@ -98,16 +98,9 @@ boost::json::object run_for_each(const workflow_step& step, const boost::json::v
 
 }  // namespace
 
-bool output_succeeded(const boost::json::value& output) noexcept {
-    if (!output.is_object()) {
-        return false;
-    }
-    const auto* status = output.get_object().if_contains("StatusCode");
-    return status != nullptr && status->is_int64() && status->get_int64() >= 200 && status->get_int64() <= 299;
-}
-
 workflow_outcome run_workflow(const workflow_definition& workflow, const boost::json::value& input,
-                              const step_node_runner& run_node) {
+                              const step_node_runner& run_node, const cancellation_check& cancelled_check) {
+    const cancellation_check cancelled = cancelled_check ? cancelled_check : [] { return false; };
     boost::json::value outputs_by_step = boost::json::object();
     boost::json::array step_results;
     boost::json::array skipped;
@@ -115,6 +108,10 @@ workflow_outcome run_workflow(const workflow_definition& workflow, const boost::
     bool stopped = false;
 
     for (const workflow_step& step : workflow.steps) {
+        if (!stopped && cancelled()) {
+            succeeded = false;
+            stopped = true;
+        }
         if (stopped) {
             skipped.push_back(boost::json::string(step.name));
             continue;
@@ -124,7 +121,7 @@ workflow_outcome run_workflow(const workflow_definition& workflow, const boost::
         result["node"] = step.node;
         bool step_succeeded = false;
         if (step.for_each) {
-            boost::json::object for_each = run_for_each(step, input, outputs_by_step, run_node);
+            boost::json::object for_each = run_for_each(step, input, outputs_by_step, run_node, cancelled);
             step_succeeded = for_each["succeeded"].get_bool();
             outputs_by_step.get_object()[step.name] = for_each["outputs"];
             result["succeeded"] = step_succeeded;
@@ -134,7 +131,7 @@ workflow_outcome run_workflow(const workflow_definition& workflow, const boost::
             }
         } else {
             boost::json::object output = run_one(step, {input, outputs_by_step, nullptr, std::nullopt}, run_node);
-            step_succeeded = output_succeeded(output);
+            step_succeeded = wfn::detail::envelope_succeeded(output);
             outputs_by_step.get_object()[step.name] = output;
             result["succeeded"] = step_succeeded;
             result["output"] = std::move(output);
@@ -152,6 +149,9 @@ workflow_outcome run_workflow(const workflow_definition& workflow, const boost::
     outcome.document["succeeded"] = succeeded;
     outcome.document["steps"] = std::move(step_results);
     outcome.document["skipped"] = std::move(skipped);
+    if (cancelled()) {
+        outcome.document["cancelled"] = true;
+    }
     return outcome;
 }
 

@@ -7,6 +7,11 @@
 // failed step stops the workflow unless it has continueOnFail. A template
 // that cannot be rendered fails its step (or item) with StatusCode -1 and a
 // message naming the expression; no node runs for it.
+//
+// Once `cancelled` answers true, no further item or step starts: items
+// never started stay null, steps never started are listed in "skipped", and
+// the document says "cancelled": true (and "succeeded": false). The node
+// calls already running are the caller's to cancel (run_options).
 #pragma once
 
 #include "workflow_definition.hpp"
@@ -28,10 +33,10 @@ struct workflow_outcome {
     bool succeeded = false;
 };
 
-workflow_outcome run_workflow(const workflow_definition& workflow, const boost::json::value& input,
-                              const step_node_runner& run_node);
+// Polled from every thread running items; must be thread-safe and not throw.
+using cancellation_check = std::function<bool()>;
 
-// True when an output's StatusCode is 200-299.
-bool output_succeeded(const boost::json::value& output) noexcept;
+workflow_outcome run_workflow(const workflow_definition& workflow, const boost::json::value& input,
+                              const step_node_runner& run_node, const cancellation_check& cancelled = {});
 
 }  // namespace wfn::cli

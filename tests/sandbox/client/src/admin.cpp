@@ -1,11 +1,18 @@
 #include "okta_sandbox/admin.hpp"
 
 #include <boost/json/serialize.hpp>
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
 
 #include <stdexcept>
 
 namespace okta_sandbox {
 namespace http = boost::beast::http;
+namespace {
+
+std::string segment(std::string_view text) { return boost::urls::encode(text, boost::urls::unreserved_chars); }
+
+}  // namespace
 
 admin::admin(const process& sandbox) : client_(sandbox.base_url(), sandbox.ca_file()) {}
 
@@ -51,6 +58,49 @@ boost::json::object admin::configure(const boost::json::object& settings) {
 
 boost::json::array admin::users() { return call(http::verb::get, "users").at("users").as_array(); }
 
+boost::json::object admin::set_user_status(std::string_view id_or_login, std::string_view status) {
+  const boost::json::object body{{"status", status}};
+  return call(http::verb::post, "users/" + segment(id_or_login) + "/status", &body);
+}
+
+boost::json::object admin::create_group(std::string_view name, std::string_view type) {
+  return create_group(boost::json::object{{"name", name}, {"type", type}});
+}
+
+boost::json::object admin::create_group(const boost::json::object& request) {
+  return call(http::verb::post, "groups", &request);
+}
+
+std::size_t admin::seed_groups(std::size_t n, const std::string& prefix) {
+  const boost::json::object body{{"count", n}, {"prefix", prefix}};
+  return static_cast<std::size_t>(call(http::verb::post, "groups/seed", &body).at("created").to_number<std::uint64_t>());
+}
+
+void admin::add_member(std::string_view group_id, std::string_view user_id_or_login) {
+  call(http::verb::put, "groups/" + segment(group_id) + "/users/" + segment(user_id_or_login));
+}
+
+boost::json::array admin::groups() { return call(http::verb::get, "groups").at("groups").as_array(); }
+
 boost::json::object admin::stats() { return call(http::verb::get, "stats"); }
+
+void admin::register_service_app(const std::string& client_id, const boost::json::object& public_jwk,
+                                 const std::vector<std::string>& scopes, bool dpop_required) {
+  const boost::json::object app{{"clientId", client_id},
+                                {"jwks", {{"keys", boost::json::array{public_jwk}}}},
+                                {"scopes", boost::json::array(scopes.begin(), scopes.end())},
+                                {"dpopRequired", dpop_required}};
+  call(http::verb::post, "oauth/apps", &app);
+}
+
+boost::json::object admin::oauth_config(const boost::json::object& settings) {
+  return call(http::verb::post, "oauth/config", &settings);
+}
+
+void admin::expire_access_tokens() { call(http::verb::post, "oauth/expire-tokens"); }
+
+std::string admin::rotate_dpop_nonce() {
+  return std::string(call(http::verb::post, "oauth/rotate-nonce").at("nonce").as_string());
+}
 
 }  // namespace okta_sandbox

@@ -21,6 +21,7 @@
 #include <openssl/x509v3.h>
 
 #include <cctype>
+#include <optional>
 #include <stdexcept>
 
 namespace okta_sandbox {
@@ -79,11 +80,19 @@ net::awaitable<void> exchange(net::ssl::context& tls, const std::string& host, u
   co_await http::async_write(stream, request, net::use_awaitable);
   state.phase = "read response";
   beast::flat_buffer buffer;
-  http::response_parser<http::string_body> parser;
-  parser.body_limit(512ULL * 1024 * 1024);
-  co_await http::async_read(stream, buffer, parser, net::use_awaitable);
-  const auto& response = parser.get();
+  std::optional<http::response_parser<http::string_body>> parser;
+  // Interim (1xx) answers are noted and skipped, as HTTP clients must.
+  while (true) {
+    parser.emplace();
+    parser->body_limit(512ULL * 1024 * 1024);
+    co_await http::async_read(stream, buffer, *parser, net::use_awaitable);
+    const unsigned status = parser->get().result_int();
+    if (status < 100 || status >= 200) break;
+    state.reply.interim_statuses.push_back(status);
+  }
+  const auto& response = parser->get();
   state.reply.status = response.result_int();
+  state.reply.version = response.version();
   for (const auto& field : response) state.reply.headers.emplace_back(field.name_string(), field.value());
   state.reply.body = response.body();
   state.phase = "close";

@@ -1,10 +1,13 @@
-// One node call's connection to Okta: the validated credentials, and the
-// request pipeline and Users API client bound to the call's deadline,
-// cancellation and log.
+// One node call's connection to Okta: the validated credentials, the
+// authoriser they call for (an API token, or a service app's OAuth token),
+// and the request pipeline and Users API client bound to the call's
+// deadline, cancellation and log.
 #pragma once
 
 #include "nodes/credentials.hpp"
 #include "okta/client/authoriser.hpp"
+#include "okta/client/groups_client.hpp"
+#include "okta/client/oauth_authoriser.hpp"
 #include "okta/client/request_pipeline.hpp"
 #include "okta/client/users_client.hpp"
 
@@ -12,6 +15,8 @@
 
 #include <boost/json/object.hpp>
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,13 +25,17 @@ namespace okta_plugin::nodes {
 class okta_session {
 public:
     // Reads the credentials (throws wfn::invalid_input_error on bad ones).
-    // `password`, if any, is masked like the token in every message.
-    okta_session(const wfn::node_call& call, int max_retries, const wire::secret_text* password = nullptr);
+    // `node_id` names the node being run: a service app without Scopes asks
+    // for that node's scopes (node_scopes.hpp). `password`, if any, is
+    // masked like the other secrets in every message.
+    okta_session(const wfn::node_call& call, std::string_view node_id, int max_retries,
+                 const wire::secret_text* password = nullptr);
     // The client refers to this session's credentials: it stays put.
     okta_session(const okta_session&) = delete;
     okta_session& operator=(const okta_session&) = delete;
 
     okta::users_client& client() noexcept { return users_; }
+    okta::groups_client& groups() noexcept { return groups_; }
 
     // The output, with every secret of this call masked in ErrorMessage: a
     // last guard, should Okta or a lower layer ever echo one.
@@ -34,12 +43,17 @@ public:
     std::string mask(std::string text) const;
 
 private:
+    okta::authoriser& authoriser_for(std::string_view node_id, const wfn::call_context& context);
+    void log(const wfn::call_context& context, std::string_view line) const;
+
     org_connection org_;
     const wire::secret_text* password_;
     okta::org_route route_;
-    okta::ssws_authoriser authoriser_;
+    std::optional<okta::service_app> app_;
+    std::unique_ptr<okta::authoriser> authoriser_;
     okta::request_pipeline pipeline_;
     okta::users_client users_;
+    okta::groups_client groups_;
 };
 
 }  // namespace okta_plugin::nodes

@@ -3,6 +3,7 @@
 
 #include "okta/protocol/call_result.hpp"
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include <string_view>
@@ -19,5 +20,14 @@ boost::json::object envelope(const okta::call_failure& failure);
 
 // The envelope of `result`, with its user object as `User` on success.
 boost::json::object user_output(okta::call_result result);
+
+// The envelope of `result`, with its body as `member` on success.
+boost::json::object body_output(std::string_view member, okta::call_result result);
+
+// The groups whose type is `type`, or all of them when `type` is empty.
+boost::json::array groups_of_type(boost::json::array groups, std::string_view type);
+
+// One page of a listing: its array as `member`, and NextCursor.
+boost::json::object page_of(std::string_view member, okta::call_result page);
 
 }  // namespace okta_plugin::nodes

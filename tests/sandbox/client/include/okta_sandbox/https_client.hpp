@@ -16,7 +16,9 @@ namespace okta_sandbox {
 using header_list = std::vector<std::pair<std::string, std::string>>;
 
 struct http_reply {
-  unsigned status = 0;
+  unsigned status = 0;                       // the final answer's
+  unsigned version = 11;                     // 11 for HTTP/1.1, 10 for HTTP/1.0
+  std::vector<unsigned> interim_statuses;    // 1xx answers that came first, skipped
   header_list headers;  // in arrival order, names as sent
   std::string body;
 

@@ -1,5 +1,6 @@
 // One node call's way to Okta: every request goes pace -> authorise -> send
-// -> judge -> resend or answer, over an abstract sender. Each step is its
+// -> renew credentials (a 401 that a renewed token may pass, once) -> judge
+// -> resend or answer, over an abstract sender. Each step is its
 // own piece (rate_pacer, authoriser, wire::sender, attempt_verdict,
 // resend_policy); this class only runs them in order within the call's
 // budget. Never throws for I/O.
@@ -53,8 +54,21 @@ public:
     void log(std::string_view line) const;
 
 private:
-    // One attempt: waits for a rate-limit slot, sends, and judges the outcome.
+    // What came back from one send: an answer, or the verdict that stands
+    // for it (the request failed, or never left).
+    struct exchange {
+        std::optional<wire::response> answer;
+        rate_limit_headers limits;
+        std::optional<verdict> failed;
+    };
+    // One attempt: sends (once more after renewed credentials) and judges the outcome.
     verdict attempt(const okta_request& request);
+    // Waits for a rate-limit slot, authorises and sends.
+    exchange send_authorised(const okta_request& request);
+    // The renewal step: after a 401 the authoriser can cure (an expired
+    // token), true once per request, so it is sent again. A 401 was not
+    // carried out, so this holds for every method.
+    bool renew_credentials(const okta_request& request, const wire::response& answer);
     // The wait before resend number `retry` (from 0), or nothing when the
     // verdict is final for this call.
     std::optional<std::chrono::milliseconds> resend_wait(const okta_request& request, const verdict& judged,
@@ -62,7 +76,7 @@ private:
     // The failure as the call answers it, when no resend follows.
     call_result give_up(verdict judged, int retry) const;
     void pace(rate_bucket bucket);
-    wire::request to_wire(const okta_request& request);
+    wire::request to_wire(const okta_request& request) const;
 
     wire::sender& sender_;
     rate_pacer& pacer_;
@@ -71,6 +85,7 @@ private:
     pipeline_policy policy_;
     wire::call_budget budget_;
     log_sink log_;
+    bool renewed_ = false;  // the request being run was already resent after a 401
 };
 
 }  // namespace okta_plugin::okta

@@ -5,10 +5,13 @@
 // id before a change is sent). Never throws for I/O.
 #pragma once
 
+#include "okta/client/page_walker.hpp"
 #include "okta/client/request_pipeline.hpp"
 #include "okta/client/unconfirmed_changes.hpp"
 #include "okta/protocol/call_result.hpp"
+#include "okta/protocol/lifecycle_rules.hpp"
 #include "okta/protocol/user_targets.hpp"
+#include "wire/secret_text.hpp"
 
 #include <boost/json/object.hpp>
 
@@ -22,17 +25,22 @@
 
 namespace okta_plugin::okta {
 
-// Bounds on one ReturnAll listing, whatever the deadline: a server that
-// keeps minting next links cannot keep a call, or the memory, forever.
-struct listing_limits {
-    std::size_t max_pages = 20'000;
-    std::size_t max_bytes = std::size_t{1} << 31;
-};
-
 struct create_user_request {
     const boost::json::object& body;  // Okta's CreateUserRequest (may hold the password)
     bool activate = true;
     bool with_password = false;
+};
+
+// A lifecycle change as the workflow sees it.
+struct lifecycle_outcome {
+    // The last answer; `body` is the user after the change (null when
+    // `read_back_failure` is set), `reconciled` when a lost answer was found
+    // done by reading the user.
+    answer user;
+    // The one-time URL or password Okta handed back, when it did.
+    wire::secret_text secret;
+    // The change was made but the user could not be read afterwards.
+    std::optional<call_failure> read_back_failure;
 };
 
 class users_client {
@@ -53,9 +61,6 @@ public:
 
     // One page; `body` is its array of users.
     call_result list_users(const list_query& query);
-    // Called with each page's JSON text (an array of users) as Okta sent it,
-    // already checked; only this call's pages, in order.
-    using page_sink = std::function<void(std::string_view page_json)>;
     // Every page from `query` on, following rel="next" within the budget and
     // `limits`, never a page twice. On success `body` is null.
     call_result list_all_users(const list_query& query, const page_sink& sink, listing_limits limits = {});
@@ -68,6 +73,10 @@ public:
     call_result deactivate_user(std::string_view id_or_login, bool send_email);
     // Deactivates when needed, then deletes; see user_removal.cpp.
     call_result delete_user(std::string_view id_or_login, bool send_email);
+
+    // One lifecycle operation (see user_lifecycle.cpp for what a lost
+    // answer leads to). A failure is Okta's answer passed through.
+    result<lifecycle_outcome> change_lifecycle(std::string_view id_or_login, lifecycle_step step, bool send_email);
 
     request_pipeline& pipeline() noexcept { return pipeline_; }
 
@@ -86,6 +95,13 @@ private:
     // Keeps the login of a create whose outcome stayed unknown, for a rerun.
     call_result remember_if_unknown(call_result result, const std::string& login, started_at started);
     call_result send_delete(const std::string& id, bool send_email);
+    call_result send_transition(const std::string& id, const lifecycle_rule& rule, bool send_email);
+    // After a transition whose outcome is unknown: the user read back and
+    // judged against the rule; see user_lifecycle.cpp.
+    call_result reconcile_transition(const std::string& id, const lifecycle_rule& rule, bool send_email,
+                                     const call_failure& lost);
+    result<lifecycle_outcome> finish_transition(const std::string& id, const lifecycle_rule& rule, bool send_email,
+                                                answer done);
     // A rerun's 404 after a delete this process could not confirm: done.
     call_result gone_after_unconfirmed_delete(const std::string& key, const call_failure& missing);
 

@@ -25,7 +25,7 @@ struct answer {
     std::string next_page;
     // The next page's after cursor; empty on the last page.
     std::string next_cursor;
-    // A list page's JSON text as Okta sent it (expected_body::user_page only),
+    // A list page's JSON text as Okta sent it (expected_body::object_page only),
     // and how many users it holds.
     std::string page_text;
     std::size_t page_users = 0;

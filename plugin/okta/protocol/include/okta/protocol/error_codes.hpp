@@ -25,6 +25,10 @@ inline constexpr std::array<std::string_view, 12> all{
     transport_timeout, cancelled,    dns_failed,         connect_failed,   tls_verify_failed, tls_handshake_failed,
     connection_closed, bad_response, response_too_large, redirect_refused, foreign_link,      bad_ca_certificate};
 
+// Only the group membership nodes answer it: a GroupName that more than one
+// group has (StatusCode 409; nothing was changed).
+inline constexpr std::string_view group_name_ambiguous = "WFN_GROUP_NAME_AMBIGUOUS";
+
 }  // namespace okta_plugin::okta::error_codes
 
 // Okta's own codes that the client itself answers with, where its rules

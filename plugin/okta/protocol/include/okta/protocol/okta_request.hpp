@@ -12,11 +12,14 @@
 namespace okta_plugin::okta {
 
 enum class expected_body {
-    user,       // a user object
-    user_list,  // an array of users, maybe with a rel="next" Link
-    user_page,  // the same, checked as text (user_page_scan.hpp): `body` stays
-                // null, the caller keeps the text, `page_users` counts them
-    nothing,    // 204 with no body
+    object,       // one JSON object: a user, a group, a lifecycle answer
+    object_list,  // an array of objects, maybe with a rel="next" Link
+    object_page,  // the same, checked as text (user_page_scan.hpp): `body`
+                  // stays null, the caller keeps the text, `page_users`
+                  // counts the objects
+    object_or_nothing,  // a JSON object, or no body at all (a lifecycle
+                        // answer: `body` stays null when there is none)
+    nothing,      // 204 with no body
 };
 
 struct okta_request {
@@ -26,7 +29,10 @@ struct okta_request {
     // JSON text; in wiping storage since it may carry a password.
     wire::wiping_string body;
     rate_bucket bucket = rate_bucket::user_read;
-    expected_body expected = expected_body::user;
+    expected_body expected = expected_body::object;
+    // The answer carries a one-time secret (an activation URL, a temporary
+    // password): it is parsed into wiping storage.
+    bool answer_holds_secret = false;
 };
 
 }  // namespace okta_plugin::okta

@@ -50,7 +50,10 @@ inline constexpr std::chrono::milliseconds reset_margin{50};
 enum class rate_bucket {
     users_collection,  // GET and POST /api/v1/users
     user_read,         // GET /api/v1/users/{id}
-    user_write,        // POST, PUT, DELETE /api/v1/users/{id}
+    user_write,        // POST, PUT, DELETE /api/v1/users/{id} and its lifecycle
+    groups_collection, // GET /api/v1/groups
+    group_read,        // GET /api/v1/groups/{id} and its members
+    group_write,       // PUT, DELETE /api/v1/groups/{id}/users/{userId}
 };
 
 }  // namespace okta_plugin::okta

@@ -11,6 +11,9 @@ enum class request_kind {
     partial_update,  // POST /users/{id}: sets the fields sent, so twice is once
     create,          // POST /users: a second one could make a second user
     remove,          // DELETE: a second one deletes what the first deactivated
+    transition,      // a lifecycle POST: a second one meets the new status
+                     // and is refused, or mints a second token
+    membership,      // PUT or DELETE of a group member: twice is once
 };
 
 // What is known of a failed attempt's effect on Okta.
@@ -25,7 +28,7 @@ enum class attempt_effect {
 // Idempotent kinds may be resent whatever happened; the others only when
 // the attempt certainly had no effect.
 constexpr bool is_idempotent(request_kind kind) noexcept {
-    return kind == request_kind::read || kind == request_kind::partial_update;
+    return kind == request_kind::read || kind == request_kind::partial_update || kind == request_kind::membership;
 }
 
 constexpr bool may_resend(request_kind kind, attempt_effect effect) noexcept {

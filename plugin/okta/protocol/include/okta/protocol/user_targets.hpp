@@ -40,6 +40,8 @@ bool needs_login_filter(std::string_view id_or_login) noexcept;
 // Okta's user ids: "00u" and 17 letters or digits. Anything else in a
 // UserId is a login.
 bool looks_like_user_id(std::string_view id_or_login) noexcept;
+// An Okta id: `prefix` ("00u", "00g") and 17 letters or digits, 20 in all.
+bool looks_like_okta_id(std::string_view text, std::string_view prefix) noexcept;
 
 // "me" in any case: Okta's alias for the API token's own admin, never a
 // user a workflow means.
@@ -47,6 +49,14 @@ bool is_self_alias(std::string_view id_or_login) noexcept;
 
 // profile.login eq "<login>", with " and \ escaped inside the quotes.
 std::string login_filter(std::string_view login);
+
+// <property> eq "<value>", with " and \ escaped inside the quotes: one SCIM
+// comparison, whatever the value holds.
+std::string equals_expression(std::string_view property, std::string_view value);
+
+// `base` followed by the query's search, filter, q, after and limit, each
+// only when set.
+std::string with_list_query(std::string base, const list_query& query);
 
 // A path segment or query value, percent-encoded (exposed for tests).
 std::string encode_component(std::string_view text);
