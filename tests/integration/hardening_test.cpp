@@ -216,4 +216,47 @@ BOOST_AUTO_TEST_CASE(idle_connections_are_closed_on_time_without_further_calls) 
     BOOST_TEST(client.idle_connections(server) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(a_return_all_listing_whose_next_links_loop_stops_without_a_user_twice) {
+    admin().seed(json::object{{"count", 250}, {"prefix", "cycle"}});
+    admin().clear_requests();
+    // Page A links to B, and B back to A, for as long as the fault lasts.
+    admin().inject(json::object{{"count", 10}, {"kind", "link_cycle"}});
+    const auto result = run("okta.user.list", json::object{{"Limit", 100}, {"ReturnAll", true}});
+
+    BOOST_TEST(result.status() == 500);
+    BOOST_TEST(result.code() == "WFN_BAD_RESPONSE");
+    BOOST_TEST(result.message().find("leads back to a page already read") != std::string::npos, result.message());
+    BOOST_TEST(!result.output.contains("Users"), "no partial listing is handed on as if whole");
+    BOOST_TEST(requests().size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(an_interim_100_before_the_answer_is_skipped) {
+    const std::string id = seeded_user("interim");
+    admin().inject(json::object{{"count", 1}, {"kind", "interim_100"}});
+    const auto result = run("okta.user.get", json::object{{"UserId", id}});
+
+    BOOST_TEST(result.status() == 200, result.message());
+    BOOST_TEST(result.user().at("id").as_string() == id);
+}
+
+BOOST_AUTO_TEST_CASE(a_body_ended_by_closing_the_connection_is_read_whole) {
+    const std::string id = seeded_user("closing");
+    admin().inject(json::object{{"count", 1}, {"kind", "close_delimited"}});
+    const auto result = run("okta.user.get", json::object{{"UserId", id}});
+
+    BOOST_TEST(result.status() == 200, result.message());
+    BOOST_TEST(result.user().at("id").as_string() == id);
+    BOOST_TEST(requests().size() == 1u, "read once, not retried");
+}
+
+BOOST_AUTO_TEST_CASE(a_delete_answered_with_a_wrong_2xx_is_not_done) {
+    const std::string id = seeded_user("wrong");
+    admin().inject(json::object{{"count", 1}, {"kind", "wrong_2xx"}});
+    const auto result = run("okta.user.delete", json::object{{"UserId", id}, {"DeactivateOnly", true}});
+
+    BOOST_TEST(result.status() == 500);
+    BOOST_TEST(result.code() == "WFN_BAD_RESPONSE");
+    BOOST_TEST(status_of_login("wrong1@example.com") == "ACTIVE");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

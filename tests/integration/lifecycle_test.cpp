@@ -166,6 +166,20 @@ BOOST_AUTO_TEST_CASE(a_suspend_whose_answer_was_refused_by_a_proxy_is_sent_again
     BOOST_TEST(stored_status(id) == "SUSPENDED");
 }
 
+BOOST_AUTO_TEST_CASE(a_suspension_answered_with_a_wrong_2xx_is_checked_and_made_once) {
+    const std::string id = user_in("ACTIVE");
+    // 200 with [] and nothing done: the user is read, is still ACTIVE, and
+    // the suspension is sent once more.
+    admin().inject(json::object{{"count", 1}, {"kind", "wrong_2xx"}});
+    const auto result = run("okta.user.suspend", json::object{{"UserId", id}});
+    BOOST_TEST(result.status() == 200, result.message());
+    BOOST_TEST(result.output.at("Reconciled").as_bool() == false);
+    BOOST_TEST(stored_status(id) == "SUSPENDED");
+    const auto sent = requests();
+    const auto posts = std::count_if(sent.begin(), sent.end(), [](const json::value& r) { return method_of(r) == "POST"; });
+    BOOST_TEST(posts == 2);
+}
+
 BOOST_AUTO_TEST_CASE(me_is_refused_before_anything_is_sent) {
     const auto result = run("okta.user.deactivate", json::object{{"UserId", "Me"}});
     BOOST_TEST(result.status() == -1);
