@@ -13,6 +13,8 @@ packages=(
   g++ cmake ninja-build pkg-config ca-certificates
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libboost-program-options1.81-dev libboost-test1.81-dev libssl-dev
+  # The demo's OAuth mode derives the key's public JWK and registers it with the sandbox.
+  curl openssl xxd
 )
 if (( want_test_tools )); then
   packages+=(binutils clang libclang-rt-14-dev json-schema-test-suite wrk valgrind util-linux)
