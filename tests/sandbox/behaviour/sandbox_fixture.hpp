@@ -49,7 +49,9 @@ inline std::string error_code(const http_reply& reply) {
 inline std::string link_target(const http_reply& reply, std::string_view relation) {
   for (const auto& field : reply.headers_named("Link")) {
     if (field.find("rel=\"" + std::string(relation) + "\"") == std::string::npos) continue;
-    const auto url = boost::urls::parse_absolute_uri(field.substr(1, field.find('>') - 1));
+    // The URL view points into its text: keep the text alive while it is read.
+    const std::string text(field.substr(1, field.find('>') - 1));
+    const auto url = boost::urls::parse_absolute_uri(text);
     return url ? std::string(url->encoded_target()) : std::string();
   }
   return {};

@@ -11,14 +11,27 @@
 namespace okta_plugin::okta {
 namespace {
 
+// Blocks of default alignment come from plain new, as Boost.JSON's default
+// resource makes them: a parse that fails part-way frees values it built
+// before the error through the target storage, so a block may be made by one
+// resource and freed by the other, and both must agree on how.
 class wiping_resource final : public boost::container::pmr::memory_resource {
+    static constexpr std::size_t default_alignment = __STDCPP_DEFAULT_NEW_ALIGNMENT__;
+
     void* do_allocate(std::size_t bytes, std::size_t alignment) override {
+        if (alignment <= default_alignment) {
+            return ::operator new(bytes);
+        }
         return ::operator new(bytes, std::align_val_t(alignment));
     }
     void do_deallocate(void* block, std::size_t bytes, std::size_t alignment) override {
         OPENSSL_cleanse(block, bytes);
         // Unsized: Clang declares the sized form only with -fsized-deallocation.
-        ::operator delete(block, std::align_val_t(alignment));
+        if (alignment <= default_alignment) {
+            ::operator delete(block);
+        } else {
+            ::operator delete(block, std::align_val_t(alignment));
+        }
     }
     bool do_is_equal(const memory_resource& other) const noexcept override { return this == &other; }
 };
