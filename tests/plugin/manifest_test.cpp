@@ -151,8 +151,8 @@ BOOST_AUTO_TEST_CASE(node_files_match_the_descriptors) {
             BOOST_TEST(declared == okta_plugin::nodes::scopes_of(descriptor.id));
             BOOST_TEST(std::string(node.at("docsUrl").as_string()).rfind("https://developer.okta.com/docs/api/", 0) == 0);
             BOOST_TEST(subset(keys_of(node), {"$schema", "id", "version", "displayName", "category", "description",
-                                              "docsUrl", "credentialType", "credentialTypes", "scopes", "inputs",
-                                              "outputs"}));
+                                              "docsUrl", "credentialType", "credentialTypes", "scopes", "x-ui",
+                                              "inputs", "outputs"}));
         }
     }
 }

@@ -48,6 +48,7 @@ inline boost::json::object valid_params(std::string_view node_id) {
         "okta.group.listMembers": {"GroupId": "00g1emaKYZTWRYYRRTSK", "Limit": 10, "After": "00u1",
             "ReturnAll": false, "MaxRetries": 1},
         "okta.group.addUser": {"GroupId": "00g1emaKYZTWRYYRRTSK", "UserId": "00ub0oNGTSWTBKOLGLNR", "MaxRetries": 1},
+        "okta.credentials.test": {"MaxRetries": 1},
         "okta.group.removeUser": {"GroupId": "00g1emaKYZTWRYYRRTSK", "UserId": "00ub0oNGTSWTBKOLGLNR",
             "MaxRetries": 1}
     })").as_object();

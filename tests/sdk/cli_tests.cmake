@@ -120,3 +120,12 @@ sdk_cli_test(workflow_with_an_unknown_node_is_a_usage_error EXIT 2
 
 # The CLI needs the bundles laid out before any of these run.
 add_custom_target(wfn_sdk_cli_test_deps DEPENDS wfn-host wfn_test_bundles)
+
+# ---- credentials test ----------------------------------------------------------------
+sdk_cli_test(credentials_test_names_an_unknown_type EXIT 1
+  ARGS credentials test --type test.noSuchType --credentials "{}" --plugins "${good}"
+  STDOUT "\"Valid\": false" "\"Problem\": \"unknown_credential_type\"" "Unknown credential type test\\.noSuchType")
+sdk_cli_test(credentials_test_needs_an_action EXIT 2 ARGS credentials frobnicate
+  STDERR "credentials: unknown action \"frobnicate\" \\(expected test\\)")
+sdk_cli_test(credentials_test_needs_a_type EXIT 2 ARGS credentials test --credentials "{}" --plugins "${good}"
+  STDERR "type")

@@ -14,7 +14,7 @@ constexpr auto reads = WFN_NODE_FLAG_IDEMPOTENT;
 constexpr auto changes = WFN_NODE_FLAG_SIDE_EFFECTS;
 constexpr auto converging_changes = WFN_NODE_FLAG_SIDE_EFFECTS | WFN_NODE_FLAG_IDEMPOTENT;
 
-constexpr std::array<wfn::node_definition, 18> node_table{{
+constexpr std::array<wfn::node_definition, 19> node_table{{
     {"okta.user.create", "Create a New User", 1, changes, &nodes::create_user},
     {"okta.user.get", "Get a User", 1, reads, &nodes::get_user},
     {"okta.user.list", "Get Many Users", 1, reads, nullptr, &nodes::list_users},
@@ -33,6 +33,7 @@ constexpr std::array<wfn::node_definition, 18> node_table{{
     {"okta.group.listMembers", "Get a Group's Members", 1, reads, nullptr, &nodes::list_group_members},
     {"okta.group.addUser", "Add a User to a Group", 1, converging_changes, &nodes::add_user_to_group},
     {"okta.group.removeUser", "Remove a User from a Group", 1, converging_changes, &nodes::remove_user_from_group},
+    {"okta.credentials.test", "Test Okta Credentials", 1, reads, &nodes::test_credentials},
 }};
 
 constexpr wfn::plugin_definition definition{

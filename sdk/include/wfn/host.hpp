@@ -139,6 +139,22 @@ public:
     std::string run_text(std::string_view node_id, std::string_view params_json,
                          std::string_view credentials_json, const run_options& options = {}) const;
 
+    // Tests a credential as its type declares (the type document's "test"
+    // member, manifests/schema/README.md "Credential tests"): runs that node
+    // with the parameters {} and the credential, and returns its output,
+    // whose Valid (boolean) and Problem (string) say whether the credential
+    // works and, if not, what is wrong; ErrorMessage says it for a person.
+    // A credential without a "type" member is tested as `credential_type_id`
+    // (the member is added); one naming another type is refused. The host
+    // answers itself, with StatusCode -1, Valid false and these Problems:
+    //  - "unknown_credential_type": no loaded plugin has the type;
+    //  - "no_test": the type declares no test;
+    //  - "invalid_credential": the credential is not a JSON object, or its
+    //    "type" names another type.
+    // Never throws for plugin failures; same threading and borrowing as run().
+    boost::json::object test_credential(std::string_view credential_type_id, std::string_view credentials_json,
+                                        const run_options& options = {}) const;
+
 private:
     struct impl;
     std::unique_ptr<impl> impl_;

@@ -18,6 +18,7 @@ int command_list(const std::vector<std::string>& arguments);
 int command_describe(const std::vector<std::string>& arguments);
 int command_run(const std::vector<std::string>& arguments);
 int command_workflow(const std::vector<std::string>& arguments);
+int command_credentials(const std::vector<std::string>& arguments);
 
 // The top-level help text.
 std::string general_usage();

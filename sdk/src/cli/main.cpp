@@ -22,6 +22,8 @@ std::string general_usage() {
            "                                           run one node; exit 0 when StatusCode is 2xx, 1 otherwise\n"
            "  workflow FILE [--input JSON|@file] [--credentials JSON|@file] [--plugins DIR]\n"
            "                                           run a workflow; exit 0 when it succeeded, 1 otherwise\n"
+           "  credentials test --type ID --credentials JSON|@file [--timeout-ms N] [--plugins DIR]\n"
+           "                                           test a credential; exit 0 when it is valid, 1 otherwise\n"
            "\n"
            "Every command takes --log-level trace|debug|info|warn|error (plugin logs on stderr)\n"
            "and --help. Exit code 2 means a usage or load error.\n";
@@ -46,7 +48,11 @@ int run_command(std::string_view command, const std::vector<std::string>& argume
         if (command == "workflow") {
             return command_workflow(arguments);
         }
-        throw usage_error("unknown command \"" + std::string(command) + "\" (expected list, describe, run or workflow)");
+        if (command == "credentials") {
+            return command_credentials(arguments);
+        }
+        throw usage_error("unknown command \"" + std::string(command) +
+                          "\" (expected list, describe, run, workflow or credentials)");
     } catch (const usage_error& error) {
         print_error(error.what());
         return exit_usage;

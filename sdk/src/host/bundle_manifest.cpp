@@ -162,6 +162,37 @@ void read_nodes(bundle_manifest& bundle) {
     }
 }
 
+// A credential type's test node must be one of this plugin's nodes and take
+// that type, or a host would run something that cannot judge the credential.
+void check_credential_tests(const bundle_manifest& bundle) {
+    for (const auto& type : bundle.credential_types) {
+        const auto* test = type.document.if_contains("test");
+        if (test == nullptr) {
+            continue;
+        }
+        const std::string node_id = text(test->get_object(), "node");
+        const manifest_node* found = nullptr;
+        for (const auto& node : bundle.nodes) {
+            if (node.id == node_id) {
+                found = &node;
+            }
+        }
+        if (found == nullptr) {
+            throw load_failure(type.file, "names " + node_id + " as its test, which is not one of the plugin's nodes");
+        }
+        bool takes_type = text(found->document, "credentialType") == type.id;
+        if (const auto* accepted = found->document.if_contains("credentialTypes")) {
+            for (const auto& accepted_type : accepted->get_array()) {
+                takes_type = takes_type || accepted_type.get_string() == type.id;
+            }
+        }
+        if (!takes_type) {
+            throw load_failure(type.file, "names " + node_id + " as its test, but that node does not accept " +
+                                              type.id + " credentials");
+        }
+    }
+}
+
 }  // namespace
 
 const char* platform_key() noexcept {
@@ -201,6 +232,7 @@ bundle_manifest read_bundle_manifest(const fs::path& folder) {
 
     read_credential_types(bundle);
     read_nodes(bundle);
+    check_credential_tests(bundle);
     return bundle;
 }
 

@@ -7,6 +7,7 @@
 #include "node_call.hpp"
 #include "../common/abi_text.hpp"
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
@@ -146,6 +147,55 @@ boost::json::object plugin_host::run(std::string_view node_id, std::string_view 
         return detail::host_output(-1, "Unknown node " + std::string(node_id) + ": no loaded plugin provides it.");
     }
     return detail::call_node(*impl_->descriptors[found->second], node_id, params_json, credentials_json, options);
+}
+
+namespace {
+
+boost::json::object credential_refusal(std::string_view problem, std::string message) {
+    boost::json::object output = detail::host_output(-1, std::move(message));
+    output["Valid"] = false;
+    output["Problem"] = problem;
+    return output;
+}
+
+}  // namespace
+
+boost::json::object plugin_host::test_credential(std::string_view credential_type_id,
+                                                 std::string_view credentials_json, const run_options& options) const {
+    const boost::json::object* type = find_credential_type(credential_type_id);
+    if (type == nullptr) {
+        return credential_refusal("unknown_credential_type", "Unknown credential type " +
+                                                                 std::string(credential_type_id) +
+                                                                 ": no loaded plugin declares it.");
+    }
+    const auto* test = type->if_contains("test");
+    if (test == nullptr) {
+        return credential_refusal("no_test", "The credential type " + std::string(credential_type_id) +
+                                                 " declares no test, so this host cannot check it before use.");
+    }
+    boost::system::error_code failed;
+    boost::json::value credential = boost::json::parse(credentials_json, failed);
+    if (failed || !credential.is_object()) {
+        return credential_refusal("invalid_credential", "The credential must be one JSON object.");
+    }
+    boost::json::object& fields = credential.get_object();
+    if (const auto* named = fields.if_contains("type"); named == nullptr) {
+        fields["type"] = credential_type_id;
+    } else if (!named->is_string() || named->get_string() != credential_type_id) {
+        return credential_refusal("invalid_credential", "The credential's \"type\" member names another type than " +
+                                                            std::string(credential_type_id) + ".");
+    }
+    std::string text = boost::json::serialize(credential);
+    // The parsed credential holds secrets: wipe them before the DOM is freed.
+    for (auto& member : fields) {
+        if (member.value().is_string()) {
+            boost::json::string& value = member.value().get_string();
+            std::fill(value.data(), value.data() + value.size(), '\0');
+        }
+    }
+    boost::json::object output = run(test->at("node").get_string(), "{}", text, options);
+    std::fill(text.begin(), text.end(), '\0');
+    return output;
 }
 
 std::string plugin_host::run_text(std::string_view node_id, std::string_view params_json,

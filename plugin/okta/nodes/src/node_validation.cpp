@@ -28,6 +28,8 @@ void validate_params(std::string_view node_id, const boost::json::object& params
         read_list_members(params);
     } else if (node_id == "okta.group.addUser" || node_id == "okta.group.removeUser") {
         read_membership(node_id, params);
+    } else if (node_id == "okta.credentials.test") {
+        read_credential_test(params);
     } else {
         throw std::invalid_argument("no Okta node is called " + std::string(node_id));
     }

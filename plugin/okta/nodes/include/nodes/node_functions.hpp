@@ -35,4 +35,7 @@ std::string list_group_members(const wfn::node_call& call);
 boost::json::object add_user_to_group(const wfn::node_call& call);
 boost::json::object remove_user_from_group(const wfn::node_call& call);
 
+// Credentials
+boost::json::object test_credentials(const wfn::node_call& call);
+
 }  // namespace okta_plugin::nodes

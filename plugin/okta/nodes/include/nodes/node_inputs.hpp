@@ -74,6 +74,10 @@ struct list_groups_input {
     int max_retries = default_max_retries;
 };
 
+struct credential_test_input {
+    int max_retries = default_max_retries;
+};
+
 struct get_group_input {
     std::string group_id;
     int max_retries = default_max_retries;
@@ -105,6 +109,7 @@ lifecycle_input read_lifecycle(std::string_view node_id, const boost::json::obje
 user_groups_input read_user_groups(const boost::json::object& params);
 list_groups_input read_list_groups(const boost::json::object& params);
 get_group_input read_get_group(const boost::json::object& params);
+credential_test_input read_credential_test(const boost::json::object& params);
 list_members_input read_list_members(const boost::json::object& params);
 // `node_id` is okta.group.addUser or okta.group.removeUser.
 membership_input read_membership(std::string_view node_id, const boost::json::object& params);

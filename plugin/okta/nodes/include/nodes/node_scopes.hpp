@@ -24,7 +24,7 @@ struct node_scope {
 // okta.groups.manage covers finding a group by name.
 inline constexpr std::string_view membership = "okta.groups.manage okta.users.read";
 
-inline constexpr std::array<node_scope, 18> node_scope_table{{
+inline constexpr std::array<node_scope, 19> node_scope_table{{
     {"okta.user.create", scopes::users_manage},
     {"okta.user.get", scopes::users_read},
     {"okta.user.list", scopes::users_read},
@@ -43,6 +43,8 @@ inline constexpr std::array<node_scope, 18> node_scope_table{{
     {"okta.group.listMembers", scopes::groups_read},
     {"okta.group.addUser", membership},
     {"okta.group.removeUser", membership},
+    // A credential test reads one user (or, for a group-only app, one group).
+    {"okta.credentials.test", scopes::users_read},
 }};
 
 // The scopes of `node_id`; throws std::logic_error for a node without a row.

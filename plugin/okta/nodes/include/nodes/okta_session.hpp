@@ -35,6 +35,7 @@ public:
     okta_session& operator=(const okta_session&) = delete;
 
     okta::users_client& client() noexcept { return users_; }
+    const org_connection& connection() const noexcept { return org_; }
     okta::groups_client& groups() noexcept { return groups_; }
 
     // The output, with every secret of this call masked in ErrorMessage: a
