@@ -121,7 +121,8 @@ BOOST_AUTO_TEST_CASE(plugin_manifest_matches_the_library) {
     BOOST_TEST(manifest.at("id").as_string() == plugin.id);
     BOOST_TEST(manifest.at("version").as_string() == plugin.version);
     BOOST_TEST(manifest.at("abi").at("major").as_int64() == WFN_ABI_VERSION_MAJOR);
-    BOOST_TEST(manifest.at("abi").at("minor").as_int64() == WFN_ABI_VERSION_MINOR);
+    // The minor the plugin needs: it uses the 1.1 members only where a host offers them.
+    BOOST_TEST(manifest.at("abi").at("minor").as_int64() == 0);
     BOOST_TEST(manifest.at("library").at("linux").as_string() == "libwfn_okta.so");
     BOOST_TEST(subset(keys_of(manifest), {"$schema", "manifestVersion", "id", "name", "version", "description", "abi",
                                           "library", "credentialTypes", "nodes"}));

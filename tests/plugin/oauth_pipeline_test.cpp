@@ -364,7 +364,7 @@ BOOST_AUTO_TEST_CASE(every_page_of_a_listing_gets_its_own_proof_for_its_own_path
     okta.okta.expect(method::get, "/api/v1/users?after=00u2&limit=1", okta_answer::users({}));
     okta::list_query query;
     query.limit = 1;
-    BOOST_TEST(okta.call().users.list_all_users(query, [](std::string_view) {}).has_value());
+    BOOST_TEST(okta.call().users.list_all_users(query, [](const okta::listed_page&) { return true; }).has_value());
     const auto first = proof_of(okta.okta.sent().at(2));
     const auto second = proof_of(okta.okta.sent().at(3));
     BOOST_TEST(first.claims.at("htu").as_string() == org_origin + "/api/v1/users");

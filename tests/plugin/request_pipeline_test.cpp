@@ -235,7 +235,7 @@ BOOST_AUTO_TEST_CASE(a_listing_whose_next_links_loop_stops_without_a_page_twice)
                      std::move(okta_answer::users({made_long_ago()}).next_link("/api/v1/users")));
     std::vector<std::string> pages;
     const call_result result =
-        okta.users().list_all_users({}, [&](std::string_view page) { pages.emplace_back(page); });
+        okta.users().list_all_users({}, [&](const okta::listed_page& page) { pages.emplace_back(page.text); return true; });
     BOOST_TEST_REQUIRE(result.has_error());
     BOOST_TEST(result.error().code == "WFN_BAD_RESPONSE");
     BOOST_TEST_REQUIRE(pages.size() == 2u);
@@ -252,7 +252,7 @@ BOOST_AUTO_TEST_CASE(a_listing_that_never_ends_stops_at_its_page_bound) {
     }
     std::size_t pages = 0;
     const call_result result =
-        okta.users().list_all_users({}, [&](std::string_view) { ++pages; }, okta::listing_limits{3, 1u << 20});
+        okta.users().list_all_users({}, [&](const okta::listed_page&) { ++pages; return true; }, okta::listing_limits{3, 1u << 20});
     BOOST_TEST_REQUIRE(result.has_error());
     BOOST_TEST(result.error().code == "WFN_RESPONSE_TOO_LARGE");
     BOOST_TEST(pages == 3u);

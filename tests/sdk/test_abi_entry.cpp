@@ -9,6 +9,7 @@
 #include <boost/dll/shared_library.hpp>
 
 #include <atomic>
+#include <vector>
 #include <string>
 
 namespace {
@@ -74,15 +75,24 @@ BOOST_AUTO_TEST_CASE(a_host_with_a_newer_minor_is_served) {
     BOOST_TEST(plugin.get_entry(WFN_ABI_VERSION_MAJOR, WFN_ABI_VERSION_MINOR + 7, &entry) == WFN_STATUS_OK);
     BOOST_TEST_REQUIRE(entry != nullptr);
     BOOST_TEST(entry->abi_major == WFN_ABI_VERSION_MAJOR);
-    BOOST_TEST(entry->abi_minor == WFN_ABI_VERSION_MINOR);
+    // The minor the plugin needs, not the header's: it reaches the 1.1
+    // members only where WFN_STRUCT_HAS finds them.
+    BOOST_TEST(entry->abi_minor == 0u);
 }
 
-BOOST_AUTO_TEST_CASE(a_plugin_built_for_a_newer_minor_refuses_an_older_host) {
-    plugin_library plugin(WFN_TEST_MINOR1_PLUGIN_LIBRARY);
+BOOST_AUTO_TEST_CASE(a_plugin_built_with_the_newer_header_serves_a_1_0_host) {
+    plugin_library plugin(WFN_TEST_GOOD_PLUGIN_LIBRARY);
     const wfn_plugin_entry* entry = nullptr;
-    BOOST_TEST(plugin.get_entry(1, 0, &entry) == WFN_STATUS_ABI_MINOR_TOO_NEW);
+    BOOST_TEST(plugin.get_entry(1, 0, &entry) == WFN_STATUS_OK);
+    BOOST_TEST(entry != nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(a_plugin_that_needs_a_newer_minor_refuses_an_older_host) {
+    plugin_library plugin(WFN_TEST_MINOR_NEXT_PLUGIN_LIBRARY);
+    const wfn_plugin_entry* entry = nullptr;
+    BOOST_TEST(plugin.get_entry(1, WFN_ABI_VERSION_MINOR, &entry) == WFN_STATUS_ABI_MINOR_TOO_NEW);
     BOOST_TEST(entry == nullptr);
-    BOOST_TEST(plugin.get_entry(1, 1, &entry) == WFN_STATUS_OK);
+    BOOST_TEST(plugin.get_entry(1, WFN_ABI_VERSION_MINOR + 1, &entry) == WFN_STATUS_OK);
 }
 
 BOOST_AUTO_TEST_CASE(a_null_out_pointer_is_an_invalid_argument) {
@@ -149,6 +159,142 @@ BOOST_FIXTURE_TEST_CASE(execute_calls_set_result_exactly_once, initialised_plugi
     recording_context context;
     BOOST_TEST(echo->execute(echo, to_abi_view("{}"), to_abi_view(""), &context.raw) == WFN_STATUS_OK);
     BOOST_TEST(context.results == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Each ABI 1.1 member of wfn_call_context, present, NULL, and absent (past
+// a smaller struct_size, as a 1.0 host or an older 1.1 draft fills it). The
+// members past struct_size are set to recording functions on purpose: a
+// plugin that read them anyway would be caught calling them.
+BOOST_AUTO_TEST_SUITE(abi_1_1_members)
+
+namespace {
+
+struct full_context {
+    full_context() {
+        raw.struct_size = sizeof(wfn_call_context);
+        raw.host_data = this;
+        raw.log_level = WFN_LOG_INFO;
+        raw.set_result = [](void* data, wfn_string_view text) {
+            static_cast<full_context*>(data)->output.assign(wfn::detail::to_std_view(text));
+        };
+        raw.log = [](void* data, std::int32_t, wfn_string_view line) {
+            static_cast<full_context*>(data)->lines.emplace_back(wfn::detail::to_std_view(line));
+        };
+        raw.emit_items = [](void* data, wfn_string_view member, wfn_string_view items) -> std::int32_t {
+            static_cast<full_context*>(data)->batches.push_back(std::string(wfn::detail::to_std_view(member)) + ":" +
+                                                               std::string(wfn::detail::to_std_view(items)));
+            return WFN_STATUS_OK;
+        };
+        raw.report_progress = [](void* data, std::uint64_t done, std::uint64_t total, wfn_string_view) {
+            static_cast<full_context*>(data)->progress.push_back(
+                std::to_string(done) + "/" + (total == WFN_PROGRESS_TOTAL_UNKNOWN ? "?" : std::to_string(total)));
+        };
+        raw.log_record = [](void* data, const wfn_log_record* record) {
+            static_cast<full_context*>(data)->records.push_back(std::to_string(record->field_count) + " " +
+                                                               std::string(wfn::detail::to_std_view(record->message)));
+        };
+    }
+    // Cuts the struct just before `member`'s offset, as an older host's is.
+    void ends_before(std::size_t offset) { raw.struct_size = offset; }
+
+    wfn_call_context raw{};
+    std::string output;
+    std::vector<std::string> lines, batches, progress, records;
+};
+
+struct items_plugin : initialised_plugin {
+    items_plugin() {
+        for (std::size_t i = 0; i < entry->node_count(); ++i) {
+            if (wfn::detail::to_std_view(entry->node_at(i)->id) == "test.items") {
+                items = entry->node_at(i);
+            }
+        }
+        BOOST_TEST_REQUIRE(items != nullptr);
+    }
+    void run(full_context& context) {
+        BOOST_TEST_REQUIRE(items->execute(items, to_abi_view(R"({"Count":3,"PageSize":2})"), to_abi_view(""),
+                                          &context.raw) == WFN_STATUS_OK);
+    }
+    const wfn_node_descriptor* items = nullptr;
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(with_every_member_items_progress_and_records_use_them, items_plugin) {
+    full_context context;
+    run(context);
+    BOOST_TEST(context.batches == (std::vector<std::string>{R"(Items:[{"Index":0},{"Index":1}])", R"(Items:[{"Index":2}])"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(!wfn::test::contains(context.output, "\"Items\""));
+    BOOST_TEST(context.progress == (std::vector<std::string>{"2/3", "3/3"}), boost::test_tools::per_element());
+    BOOST_TEST(context.records.size() == 2u);
+    BOOST_TEST(context.records.front() == "2 test.items: listed a page");
+    BOOST_TEST(context.lines.empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_1_0_sized_context_gets_the_whole_list_and_plain_lines, items_plugin) {
+    full_context context;
+    context.ends_before(offsetof(wfn_call_context, emit_items));
+    run(context);
+    BOOST_TEST(context.batches.empty());
+    BOOST_TEST(context.progress.empty());
+    BOOST_TEST(context.records.empty());
+    BOOST_TEST(wfn::test::contains(context.output, R"("Items":[{"Index":0},{"Index":1},{"Index":2}])"));
+    BOOST_TEST(context.lines.size() == 2u);
+    BOOST_TEST(context.lines.front() == "test.items: listed a page (node=test.items, done=2)");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_null_emit_items_gets_the_whole_list, items_plugin) {
+    full_context context;
+    context.raw.emit_items = nullptr;
+    run(context);
+    BOOST_TEST(context.batches.empty());
+    BOOST_TEST(wfn::test::contains(context.output, R"("Items":[)"));
+    BOOST_TEST(context.progress.size() == 2u);
+}
+
+BOOST_FIXTURE_TEST_CASE(without_report_progress_nothing_is_reported, items_plugin) {
+    full_context context;
+    context.ends_before(offsetof(wfn_call_context, report_progress));
+    run(context);
+    BOOST_TEST(context.batches.size() == 2u);  // emit_items lies inside the struct
+    BOOST_TEST(context.progress.empty());
+    BOOST_TEST(context.records.empty());
+    BOOST_TEST(context.lines.size() == 2u);
+
+    full_context nulled;
+    nulled.raw.report_progress = nullptr;
+    run(nulled);
+    BOOST_TEST(nulled.progress.empty());
+    BOOST_TEST(nulled.batches.size() == 2u);
+}
+
+BOOST_FIXTURE_TEST_CASE(without_log_record_records_become_lines_with_their_fields, items_plugin) {
+    full_context context;
+    context.ends_before(offsetof(wfn_call_context, log_record));
+    run(context);
+    BOOST_TEST(context.progress.size() == 2u);
+    BOOST_TEST(context.records.empty());
+    BOOST_TEST(context.lines.front() == "test.items: listed a page (node=test.items, done=2)");
+
+    full_context nulled;
+    nulled.raw.log_record = nullptr;
+    run(nulled);
+    BOOST_TEST(nulled.records.empty());
+    BOOST_TEST(nulled.lines.size() == 2u);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_host_refusing_the_items_stops_the_list, items_plugin) {
+    full_context context;
+    context.raw.emit_items = [](void*, wfn_string_view, wfn_string_view) -> std::int32_t {
+        return WFN_STATUS_INTERNAL_ERROR;
+    };
+    BOOST_TEST(items->execute(items, to_abi_view(R"({"Count":100,"PageSize":2})"), to_abi_view(""), &context.raw) ==
+               WFN_STATUS_OK);
+    BOOST_TEST(context.progress.empty());  // no page after the refused one
+    BOOST_TEST(wfn::test::contains(context.output, "refused"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

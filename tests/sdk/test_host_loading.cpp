@@ -40,10 +40,10 @@ struct broken_case {
 std::ostream& operator<<(std::ostream& out, const broken_case& c) { return out << c.folder; }
 
 const broken_case broken_cases[] = {
-    {"abi-major", "manifest.json", "declares wfn ABI 2.0, but this host speaks ABI 1.0 and refuses any other major"},
-    {"abi-major-library", "libwfn_test_plugin_abi2.so", "refuses this host's wfn ABI 1.0 because it speaks another major"},
-    {"abi-minor", "manifest.json", "declares wfn ABI 1.1, a newer minor version than this host's ABI 1.0"},
-    {"abi-minor-library", "libwfn_test_plugin_minor1.so", "refuses this host's wfn ABI 1.0 because it needs a newer minor"},
+    {"abi-major", "manifest.json", "declares wfn ABI 2.0, but this host speaks ABI 1.1 and refuses any other major"},
+    {"abi-major-library", "libwfn_test_plugin_abi2.so", "refuses this host's wfn ABI 1.1 because it speaks another major"},
+    {"abi-minor", "manifest.json", "declares wfn ABI 1.2, a newer minor version than this host's ABI 1.1"},
+    {"abi-minor-library", "libwfn_test_plugin_minor_next.so", "refuses this host's wfn ABI 1.1 because it needs a newer minor"},
     {"lying-ids", "manifest.json",
      "the library provides node lying.log, which manifest.json does not list; manifest.json lists node lying.ghost, "
      "which the library does not provide"},
@@ -91,7 +91,7 @@ BOOST_AUTO_TEST_CASE(only_the_two_good_plugins_are_listed) {
     BOOST_TEST_REQUIRE(plugins.size() == 2u);
     BOOST_TEST(plugins[0].id == "com.wfn.test");  // folder "good" sorts before "raw"
     BOOST_TEST(plugins[1].id == "com.wfn.raw");
-    BOOST_TEST(mixed_host().nodes().size() == 12u);
+    BOOST_TEST(mixed_host().nodes().size() == 14u);
 }
 
 BOOST_AUTO_TEST_CASE(credential_types_are_found_by_id) {

@@ -1,5 +1,5 @@
 /*
- * wfn/abi.h: the workflow-node plugin C ABI, version 1.
+ * wfn/abi.h: the workflow-node plugin C ABI, version 1.1.
  *
  * A plugin is a shared library that exports exactly one function,
  * wfn_get_plugin_entry(). Everything a host needs is reached from the
@@ -38,10 +38,16 @@ extern "C" {
 /* ---- Version ------------------------------------------------------------ */
 
 /* A host speaking major M refuses a plugin of another major. A host speaking
- * minor N refuses a plugin built for minor > N: the plugin may rely on members
- * the host does not fill. */
+ * minor N refuses a plugin that NEEDS minor > N (wfn_plugin_entry.abi_minor
+ * and the manifest's abi.minor say which minor the plugin needs, not which
+ * header it was compiled with). A plugin compiled with a 1.1 header that uses
+ * the 1.1 members only where WFN_STRUCT_HAS finds them needs 1.0 and runs in
+ * a 1.0 host too.
+ *
+ * 1.0  the structs below up to wfn_call_context.set_result.
+ * 1.1  wfn_call_context.emit_items, report_progress and log_record. */
 #define WFN_ABI_VERSION_MAJOR 1
-#define WFN_ABI_VERSION_MINOR 0
+#define WFN_ABI_VERSION_MINOR 1
 
 /* ---- Exporting the entry function --------------------------------------- */
 
@@ -77,6 +83,30 @@ extern "C" {
 #define WFN_LOG_WARN 3
 #define WFN_LOG_ERROR 4
 
+/* ---- The output envelope ------------------------------------------------ */
+
+/* Every node output handed to set_result is ONE JSON object with at least:
+ *   "StatusCode"    an integer: the HTTP status of the service's answer
+ *                   (200-299 is success), or WFN_OUTPUT_INVALID_INPUT (-1)
+ *                   for parameters or credentials the node refuses before
+ *                   doing anything (running it again cannot help), or
+ *                   WFN_OUTPUT_HOST_FAULT (500) which a host reports itself
+ *                   when the plugin produced no usable output (execute()
+ *                   returned a failure status, never called set_result, or
+ *                   set something that is not such an object);
+ *   "ErrorMessage"  a string, "" on success; one readable sentence without
+ *                   secrets otherwise.
+ * Everything else in the object is the node's own output, described in its
+ * node manifest. A host that finds the envelope missing reports 500. */
+#define WFN_OUTPUT_INVALID_INPUT (-1)
+#define WFN_OUTPUT_HOST_FAULT 500
+
+/* ---- Progress ----------------------------------------------------------- */
+
+/* report_progress's `total` when the node does not know how many items the
+ * whole run has. */
+#define WFN_PROGRESS_TOTAL_UNKNOWN UINT64_MAX
+
 /* ---- Node flags (bit set) ----------------------------------------------- */
 
 /* The node changes state outside the process (creates, updates, deletes). */
@@ -98,6 +128,32 @@ typedef struct wfn_string_view {
     const char *data;
     size_t size;
 } wfn_string_view;
+
+/* One key/value field of a structured log record (ABI 1.1). Both strings
+ * are borrowed for the log_record call only. Keys are short lower-case
+ * names; the ones in use are "node", "request_id", "status", "attempt" and
+ * "wait_ms". Values are text (numbers written in decimal). */
+typedef struct wfn_log_field {
+    wfn_string_view key;
+    wfn_string_view value;
+} wfn_log_field;
+
+/* One structured log record (ABI 1.1). Filled by the plugin, borrowed by
+ * the host for the log_record call only (copy anything kept longer). */
+typedef struct wfn_log_record {
+    /* sizeof(wfn_log_record) as the plugin compiled it. */
+    size_t struct_size;
+    /* One of WFN_LOG_*. */
+    int32_t level;
+    /* Reserved; the plugin sets it to 0. */
+    int32_t reserved0;
+    /* One human-readable sentence, without secrets. */
+    wfn_string_view message;
+    /* `field_count` fields; `fields` may be NULL only when the count is 0.
+     * Never a secret in a key or a value. */
+    const wfn_log_field *fields;
+    size_t field_count;
+} wfn_log_record;
 
 /* Per-call services the host gives to execute(). Filled by the host.
  *
@@ -145,6 +201,42 @@ typedef struct wfn_call_context {
      * Must not be NULL.
      * [any-thread] Same threads as is_cancelled. */
     void (*set_result)(void *host_data, wfn_string_view output_json);
+
+    /* ---- Added in ABI 1.1: read each only when WFN_STRUCT_HAS holds. ---- */
+
+    /* Hands over some items of the output's list member as they arrive, so
+     * that neither side ever holds the whole list. `member` names the list
+     * ("Users", "Groups"); `items_json` is one JSON array of objects as text
+     * (a page; it may be empty). Both are borrowed for the call only: the
+     * host consumes or copies them before returning. Items come in output
+     * order; the plugin calls it any number of times before set_result, and
+     * the output it then sets leaves `member` out (the items were streamed).
+     * Returns WFN_STATUS_OK when the host took the items; any other status
+     * means the host refused them (not a JSON array of objects, or its own
+     * consumer failed) and wants no more: the plugin stops the list and
+     * answers promptly. A plugin that finds it NULL or absent puts the whole
+     * list in its output, as in ABI 1.0.
+     * [any-thread] Same threads as is_cancelled, never concurrently with
+     * itself for one call. */
+    int32_t (*emit_items)(void *host_data, wfn_string_view member, wfn_string_view items_json);
+
+    /* Reports how far the call has come: `done` items so far, `total` of
+     * the whole run or WFN_PROGRESS_TOTAL_UNKNOWN, and a short status
+     * ("waiting 7 s for the rate-limit window", may be empty) borrowed for
+     * the call only. Purely informative: the host may ignore it. May be
+     * NULL or absent: progress is then not reported.
+     * [any-thread] Same threads as is_cancelled; the host serialises or
+     * tolerates concurrent calls itself. */
+    void (*report_progress)(void *host_data, uint64_t done, uint64_t total, wfn_string_view status);
+
+    /* Receives one structured log record, borrowed for the call only. The
+     * level rule of `log` applies (records below log_level need not be
+     * made). When it is set the plugin sends each event here INSTEAD of
+     * `log`; when it is NULL or absent the plugin falls back to `log` with
+     * the fields written into the message. Never a secret.
+     * [any-thread] Same threads as is_cancelled; the host serialises or
+     * tolerates concurrent calls itself. */
+    void (*log_record)(void *host_data, const wfn_log_record *record);
 } wfn_call_context;
 
 /* One node the plugin offers. Filled and owned by the plugin.
@@ -179,9 +271,10 @@ typedef struct wfn_node_descriptor {
      *
      * Returns WFN_STATUS_OK after calling context->set_result exactly once.
      * Bad parameters are not an ABI failure: they produce an output with
-     * StatusCode -1 and still return WFN_STATUS_OK. Any other return value
-     * means the plugin could not produce an output at all; the host then
-     * reports StatusCode 500 itself.
+     * StatusCode -1 (WFN_OUTPUT_INVALID_INPUT) and still return
+     * WFN_STATUS_OK. Any other return value means the plugin could not
+     * produce an output at all; the host then reports StatusCode 500
+     * (WFN_OUTPUT_HOST_FAULT) itself. See "The output envelope" above.
      *
      * [any-thread] Re-entrant: many threads may run the same or different
      * nodes at once, between init() and deinit(). */
@@ -195,7 +288,10 @@ typedef struct wfn_plugin_entry {
     /* sizeof(wfn_plugin_entry) as the plugin compiled it. */
     size_t struct_size;
 
-    /* The ABI version the plugin was built against. */
+    /* The ABI version the plugin needs: the host's major must equal
+     * abi_major and its minor must be at least abi_minor. A plugin that uses
+     * newer members only where WFN_STRUCT_HAS finds them states the oldest
+     * minor it runs with. */
     uint32_t abi_major;
     uint32_t abi_minor;
 
@@ -229,8 +325,9 @@ typedef struct wfn_plugin_entry {
  *
  * The host passes the ABI version it speaks. The plugin stores its entry in
  * *out_entry and returns WFN_STATUS_OK, or returns
- * WFN_STATUS_ABI_MAJOR_MISMATCH / WFN_STATUS_ABI_MINOR_TOO_NEW and stores
- * NULL when it cannot serve that host. Returns WFN_STATUS_INVALID_ARGUMENT if
+ * WFN_STATUS_ABI_MAJOR_MISMATCH / WFN_STATUS_ABI_MINOR_TOO_NEW (the host's
+ * minor is older than the one the plugin needs) and stores NULL when it
+ * cannot serve that host. Returns WFN_STATUS_INVALID_ARGUMENT if
  * out_entry is NULL. The entry lives until the library is unloaded.
  * [load-thread] */
 typedef int32_t (*wfn_get_plugin_entry_fn)(uint32_t host_abi_major, uint32_t host_abi_minor,

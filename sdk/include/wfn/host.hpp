@@ -29,6 +29,8 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +69,35 @@ struct plugin_info {
     std::vector<boost::json::object> credential_types;
 };
 
+// One structured log record from a plugin (ABI 1.1 log_record), or a plain
+// line (a 1.0 plugin's log) with no fields. Everything is borrowed for the
+// callback only.
+struct log_field {
+    std::string_view key;
+    std::string_view value;
+};
+struct log_record {
+    wfn::log_level level = wfn::log_level::info;
+    std::string_view message;
+    std::span<const log_field> fields;
+};
+
+// How far a call has come, as the plugin reports it (ABI 1.1). Borrowed
+// for the callback only.
+struct progress_report {
+    std::uint64_t done = 0;                // items so far
+    std::optional<std::uint64_t> total;    // of the whole run, when known
+    std::string_view status;               // "waiting 7 s for the rate-limit window", or ""
+};
+
+// Takes a streamed list's items one at a time (see run_options::on_item).
+class item_sink {
+public:
+    virtual ~item_sink() = default;
+    // `member` names the list ("Users"); `item` is borrowed for the call.
+    virtual void take(std::string_view member, const boost::json::object& item) = 0;
+};
+
 struct run_options {
     // The call's budget, handed to the plugin as wfn_call_context.timeout_ms.
     // 0 means no deadline. Shortly after the deadline the host also reports
@@ -84,6 +115,26 @@ struct run_options {
     // logging is off.
     std::function<void(wfn::log_level level, std::string_view message)> log;
     wfn::log_level log_level = wfn::log_level::info;
+
+    // When set, the host offers the plugin item streaming (ABI 1.1
+    // emit_items): a node with a list output hands over each page as it
+    // arrives, the host checks it and calls this once per item, in output
+    // order, and the output run() returns leaves the list member out. The
+    // host never holds more than one page. A plugin without streaming (ABI
+    // 1.0) still returns the whole list in its output. Called from the
+    // threads of is_cancelled, never concurrently for one run(). A throw
+    // stops the node and run() answers StatusCode 500 naming the consumer's
+    // failure.
+    std::function<void(std::string_view member, const boost::json::object& item)> on_item;
+    // Receives the plugin's progress reports (ABI 1.1). Calls for one run()
+    // are serialised. Must not throw (a throw drops the report). Empty: no
+    // progress is asked for.
+    std::function<void(const progress_report& report)> on_progress;
+    // Receives every plugin log event at `log_level` and above as a record,
+    // instead of `log`: structured records from a 1.1 plugin, plain lines
+    // (no fields) from a 1.0 plugin. Same threading and throwing rules as
+    // `log`. Empty: records go to `log` as lines with their fields appended.
+    std::function<void(const log_record& record)> on_log_record;
 };
 
 class plugin_host {
@@ -154,6 +205,12 @@ public:
     // Never throws for plugin failures; same threading and borrowing as run().
     boost::json::object test_credential(std::string_view credential_type_id, std::string_view credentials_json,
                                         const run_options& options = {}) const;
+
+    // run() with item streaming into `sink` (options.on_item is replaced by
+    // the sink). Returns the output without the streamed list member.
+    boost::json::object run_streaming(std::string_view node_id, std::string_view params_json,
+                                      std::string_view credentials_json, item_sink& sink,
+                                      const run_options& options = {}) const;
 
 private:
     struct impl;

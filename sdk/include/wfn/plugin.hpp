@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cstdint>
 #include <exception>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -32,6 +33,12 @@ inline constexpr std::int64_t status_internal_error = 500;
 // Largest parameter or credential JSON text a node accepts. Anything larger
 // is refused with StatusCode -1 before it is parsed.
 inline constexpr std::size_t max_input_json_bytes = 1024 * 1024;
+
+// One key/value field of a structured log record. Never a secret.
+struct log_field {
+    std::string_view key;
+    std::string_view value;
+};
 
 // The host's per-call services, seen from C++. Valid only during the node
 // function's call; safe to use from the calling thread and from threads the
@@ -58,6 +65,25 @@ public:
     bool logs(log_level level) const noexcept;
     // Sends one line to the host's log. Never pass secrets.
     void log(log_level level, std::string_view message) const noexcept;
+    // Sends one structured record: as a wfn_log_record to a host that takes
+    // them (ABI 1.1), else as one line with the fields written after the
+    // message ("message (key=value, key=value)"). Never pass secrets.
+    void log(log_level level, std::string_view message, std::span<const log_field> fields) const noexcept;
+
+    // True when the host takes a list output's items as they arrive (ABI
+    // 1.1 emit_items). Otherwise the whole list goes into the output.
+    bool streams_items() const noexcept;
+    // Hands the host one batch of `member`'s items: `items_json` is one JSON
+    // array of objects. False when the host refused them or has no
+    // emit_items: stop listing and answer. The output then leaves `member`
+    // out.
+    bool emit_items(std::string_view member, std::string_view items_json) const noexcept;
+
+    // Reports `done` items so far, of `total` when known, with a short
+    // status ("waiting 7 s for the rate-limit window"). Does nothing for a
+    // host without report_progress (ABI 1.0).
+    void progress(std::uint64_t done, std::optional<std::uint64_t> total = std::nullopt,
+                  std::string_view status = {}) const noexcept;
 
 private:
     const wfn_call_context* raw_;
@@ -105,6 +131,11 @@ struct plugin_definition {
     // on_init returns false to refuse loading; it must not throw.
     bool (*on_init)() = nullptr;
     void (*on_deinit)() = nullptr;
+    // The ABI minor the plugin needs (wfn_plugin_entry.abi_minor; the
+    // manifest's abi.minor says the same). A plugin that reaches newer
+    // members only through call_context, which checks WFN_STRUCT_HAS, needs
+    // 0 and so runs in a 1.0 host too.
+    std::uint32_t needs_abi_minor = 0;
 };
 
 // Output envelope builders (DESIGN.md §4).

@@ -5,12 +5,15 @@
 #include "../common/output_envelope.hpp"
 #include "json_checks/json_text.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <chrono>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace wfn::host::detail {
 namespace {
@@ -30,7 +33,28 @@ struct call_state {
     std::mutex log_mutex;
     std::mutex result_mutex;
     std::optional<std::string> result;
+    std::mutex progress_mutex;
+    // Why the streamed items could not be taken; the call then answers 500.
+    std::optional<std::string> stream_fault;
 };
+
+void deliver_record(call_state& state, const log_record& record) {
+    const std::lock_guard lock(state.log_mutex);
+    if (state.options.on_log_record) {
+        state.options.on_log_record(record);
+        return;
+    }
+    if (record.fields.empty()) {
+        state.options.log(record.level, record.message);
+        return;
+    }
+    std::string line(record.message);
+    for (std::size_t i = 0; i < record.fields.size(); ++i) {
+        line.append(i == 0 ? " (" : ", ").append(record.fields[i].key).append("=").append(record.fields[i].value);
+    }
+    line += ")";
+    state.options.log(record.level, line);
+}
 
 std::int32_t is_cancelled(void* host_data) noexcept {
     auto& state = *static_cast<call_state*>(host_data);
@@ -53,11 +77,76 @@ void log_line(void* host_data, std::int32_t level, wfn_string_view message) noex
         return;
     }
     try {
-        const std::lock_guard lock(state.log_mutex);
-        state.options.log(static_cast<wfn::log_level>(level), wfn::detail::to_std_view(message));
+        deliver_record(state, {static_cast<wfn::log_level>(level), wfn::detail::to_std_view(message), {}});
     } catch (...) {
         // A failing log sink loses this line; the call itself goes on.
     }
+}
+
+void log_record_of(void* host_data, const wfn_log_record* record) noexcept {
+    auto& state = *static_cast<call_state*>(host_data);
+    if (record == nullptr || !WFN_STRUCT_HAS(record, wfn_log_record, field_count) ||
+        record->level < static_cast<std::int32_t>(state.options.log_level) ||
+        (record->fields == nullptr && record->field_count != 0)) {
+        return;
+    }
+    try {
+        std::vector<log_field> fields;
+        fields.reserve(record->field_count);
+        for (std::size_t i = 0; i < record->field_count; ++i) {
+            fields.push_back({wfn::detail::to_std_view(record->fields[i].key),
+                              wfn::detail::to_std_view(record->fields[i].value)});
+        }
+        deliver_record(state,
+                       {static_cast<wfn::log_level>(record->level), wfn::detail::to_std_view(record->message), fields});
+    } catch (...) {
+        // As for log_line: the record is lost, the call goes on.
+    }
+}
+
+void report_progress(void* host_data, std::uint64_t done, std::uint64_t total, wfn_string_view status) noexcept {
+    auto& state = *static_cast<call_state*>(host_data);
+    try {
+        const std::lock_guard lock(state.progress_mutex);
+        state.options.on_progress({done, total == WFN_PROGRESS_TOTAL_UNKNOWN ? std::nullopt : std::optional(total),
+                                   wfn::detail::to_std_view(status)});
+    } catch (...) {
+        // Progress is informative only: a failing consumer loses this report.
+    }
+}
+
+// Checks one streamed batch (a JSON array of objects) and passes each item
+// on. The batch is parsed into a buffer of its own, freed when it returns:
+// the host holds one page at a time.
+std::int32_t emit_items(void* host_data, wfn_string_view member, wfn_string_view items_json) noexcept {
+    auto& state = *static_cast<call_state*>(host_data);
+    const std::lock_guard lock(state.result_mutex);
+    if (state.stream_fault) {
+        return WFN_STATUS_INVALID_ARGUMENT;
+    }
+    try {
+        boost::json::monotonic_resource buffer;
+        boost::system::error_code ec;
+        const boost::json::value batch = boost::json::parse(wfn::detail::to_std_view(items_json), ec, &buffer);
+        if (ec || !batch.is_array()) {
+            state.stream_fault = "streamed items that are not a JSON array";
+            return WFN_STATUS_INVALID_ARGUMENT;
+        }
+        const std::string_view list = wfn::detail::to_std_view(member);
+        for (const boost::json::value& item : batch.get_array()) {
+            if (!item.is_object()) {
+                state.stream_fault = "streamed an item that is not a JSON object";
+                return WFN_STATUS_INVALID_ARGUMENT;
+            }
+            state.options.on_item(list, item.get_object());
+        }
+        return WFN_STATUS_OK;
+    } catch (const std::exception& error) {
+        state.stream_fault = std::string("streamed items the host's consumer could not take (") + error.what() + ")";
+    } catch (...) {
+        state.stream_fault = "streamed items the host's consumer could not take";
+    }
+    return WFN_STATUS_INTERNAL_ERROR;
 }
 
 void set_result(void* host_data, wfn_string_view output_json) noexcept {
@@ -121,7 +210,7 @@ struct executed {
 executed execute_node(const wfn_node_descriptor& node, std::string_view node_id, std::string_view params_json,
                       std::string_view credentials_json, const run_options& options) {
     const auto timeout_ms = options.timeout.count() > 0 ? static_cast<std::uint64_t>(options.timeout.count()) : 0u;
-    call_state state{options, std::nullopt, {}, {}, {}};
+    call_state state{options, std::nullopt, {}, {}, {}, {}, {}};
     if (timeout_ms > 0) {
         state.hard_stop = hard_stop_after(options.timeout);
     }
@@ -133,8 +222,12 @@ executed execute_node(const wfn_node_descriptor& node, std::string_view node_id,
     context.log_level = static_cast<std::int32_t>(options.log_level);
     context.reserved0 = 0;
     context.is_cancelled = &is_cancelled;
-    context.log = options.log ? &log_line : nullptr;
+    const bool logs = options.log || options.on_log_record;
+    context.log = logs ? &log_line : nullptr;
     context.set_result = &set_result;
+    context.emit_items = options.on_item ? &emit_items : nullptr;
+    context.report_progress = options.on_progress ? &report_progress : nullptr;
+    context.log_record = logs ? &log_record_of : nullptr;
 
     std::int32_t status = WFN_STATUS_INTERNAL_ERROR;
     try {
@@ -149,6 +242,9 @@ executed execute_node(const wfn_node_descriptor& node, std::string_view node_id,
     if (status != WFN_STATUS_OK) {
         return {{}, host_output(500, "Node " + std::string(node_id) + " failed inside its plugin: execute() returned " +
                                         status_name(status) + ".")};
+    }
+    if (state.stream_fault) {
+        return {{}, host_output(500, "Node " + std::string(node_id) + " " + *state.stream_fault + ".")};
     }
     if (!state.result) {
         return {{}, host_output(500, "Node " + std::string(node_id) +

@@ -208,4 +208,12 @@ std::string plugin_host::run_text(std::string_view node_id, std::string_view par
     return detail::call_node_text(*impl_->descriptors[found->second], node_id, params_json, credentials_json, options);
 }
 
+boost::json::object plugin_host::run_streaming(std::string_view node_id, std::string_view params_json,
+                                               std::string_view credentials_json, item_sink& sink,
+                                               const run_options& options) const {
+    run_options streaming = options;
+    streaming.on_item = [&sink](std::string_view member, const boost::json::object& item) { sink.take(member, item); };
+    return run(node_id, params_json, credentials_json, streaming);
+}
+
 }  // namespace wfn::host

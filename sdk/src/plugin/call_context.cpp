@@ -2,6 +2,8 @@
 
 #include "../common/abi_text.hpp"
 
+#include <string>
+
 namespace wfn {
 namespace {
 
@@ -40,6 +42,56 @@ bool call_context::logs(log_level level) const noexcept {
 void call_context::log(log_level level, std::string_view message) const noexcept {
     if (logs(level)) {
         raw_->log(raw_->host_data, static_cast<std::int32_t>(level), detail::to_abi_view(message));
+    }
+}
+
+void call_context::log(log_level level, std::string_view message, std::span<const log_field> fields) const noexcept {
+    if (!logs(level)) {
+        return;
+    }
+    if (WFN_STRUCT_HAS(raw_, wfn_call_context, log_record) && raw_->log_record != nullptr) {
+        constexpr std::size_t max_fields = 16;
+        wfn_log_field raw_fields[max_fields];
+        const std::size_t count = fields.size() < max_fields ? fields.size() : max_fields;
+        for (std::size_t i = 0; i < count; ++i) {
+            raw_fields[i] = {detail::to_abi_view(fields[i].key), detail::to_abi_view(fields[i].value)};
+        }
+        wfn_log_record record{};
+        record.struct_size = sizeof(wfn_log_record);
+        record.level = static_cast<std::int32_t>(level);
+        record.message = detail::to_abi_view(message);
+        record.fields = raw_fields;
+        record.field_count = count;
+        raw_->log_record(raw_->host_data, &record);
+        return;
+    }
+    try {
+        std::string line(message);
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            line += i == 0 ? " (" : ", ";
+            line.append(fields[i].key).append("=").append(fields[i].value);
+        }
+        line += fields.empty() ? "" : ")";
+        log(level, line);
+    } catch (...) {
+        log(level, message);  // no memory for the fields: the message alone
+    }
+}
+
+bool call_context::streams_items() const noexcept {
+    return WFN_STRUCT_HAS(raw_, wfn_call_context, emit_items) && raw_->emit_items != nullptr;
+}
+
+bool call_context::emit_items(std::string_view member, std::string_view items_json) const noexcept {
+    return streams_items() && raw_->emit_items(raw_->host_data, detail::to_abi_view(member),
+                                               detail::to_abi_view(items_json)) == WFN_STATUS_OK;
+}
+
+void call_context::progress(std::uint64_t done, std::optional<std::uint64_t> total,
+                            std::string_view status) const noexcept {
+    if (WFN_STRUCT_HAS(raw_, wfn_call_context, report_progress) && raw_->report_progress != nullptr) {
+        raw_->report_progress(raw_->host_data, done, total.value_or(WFN_PROGRESS_TOTAL_UNKNOWN),
+                              detail::to_abi_view(status));
     }
 }
 

@@ -1,7 +1,7 @@
 // Not installed: the SDK's own tests build plugins that claim an ABI version
 // other than the headers' (a wrong major, a newer minor) to check that
-// hosts refuse them. Plugin authors use WFN_DEFINE_PLUGIN, which always
-// claims the version of the headers it was compiled with.
+// hosts refuse them. Plugin authors use WFN_DEFINE_PLUGIN, which claims the
+// headers' major and the definition's needs_abi_minor.
 #pragma once
 
 #include <wfn/plugin.hpp>
@@ -12,7 +12,7 @@ namespace wfn::detail {
 
 struct abi_claim {
     std::uint32_t major = WFN_ABI_VERSION_MAJOR;
-    std::uint32_t minor = WFN_ABI_VERSION_MINOR;
+    std::uint32_t minor = 0;  // the minor needed
 };
 
 // get_plugin_entry, claiming `claim` instead of the headers' version.

@@ -179,7 +179,7 @@ void build_table(const plugin_definition& definition, abi_claim claim) {
 
 std::int32_t get_plugin_entry(const plugin_definition& definition, std::uint32_t host_abi_major,
                               std::uint32_t host_abi_minor, const wfn_plugin_entry** out_entry) noexcept {
-    return get_plugin_entry_claiming(definition, {WFN_ABI_VERSION_MAJOR, WFN_ABI_VERSION_MINOR}, host_abi_major,
+    return get_plugin_entry_claiming(definition, {WFN_ABI_VERSION_MAJOR, definition.needs_abi_minor}, host_abi_major,
                                      host_abi_minor, out_entry);
 }
 

@@ -12,3 +12,13 @@ int wfn_check_struct_has(const wfn_call_context *context);
 int wfn_check_struct_has(const wfn_call_context *context) {
     return WFN_STRUCT_HAS(context, wfn_call_context, set_result) ? 1 : 0;
 }
+
+typedef char wfn_check_log_record_size_first[offsetof(wfn_log_record, struct_size) == 0 ? 1 : -1];
+/* The 1.1 members come after every 1.0 member. */
+typedef char wfn_check_new_members_last[offsetof(wfn_call_context, emit_items) > offsetof(wfn_call_context, set_result) ? 1 : -1];
+
+int wfn_check_streams(const wfn_call_context *context);
+
+int wfn_check_streams(const wfn_call_context *context) {
+    return WFN_STRUCT_HAS(context, wfn_call_context, emit_items) && context->emit_items != NULL ? 1 : 0;
+}

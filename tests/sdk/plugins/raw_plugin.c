@@ -1,7 +1,10 @@
 /* A plugin written against wfn/abi.h alone, in C99, that misbehaves in the
  * ways a host must survive: no output, a failure status, output that is not
  * JSON or not an object, no StatusCode. It also proves the header is usable
- * from C: this file builds with -std=c99 -pedantic -Wall -Wextra -Werror. */
+ * from C: this file builds with -std=c99 -pedantic -Wall -Wextra -Werror.
+ * It is compiled against the ABI 1.0 header kept in tests/sdk/abi_1_0, so it
+ * is also the 1.0 plugin that a 1.1 host must keep running (raw.list: a
+ * list output the 1.0 way, whole in the output). */
 #include <wfn/abi.h>
 
 #include <string.h>
@@ -55,6 +58,17 @@ static int32_t twice(const wfn_node_descriptor *node, wfn_string_view params, wf
     return WFN_STATUS_OK;
 }
 
+static int32_t list(const wfn_node_descriptor *node, wfn_string_view params, wfn_string_view credentials,
+                    const wfn_call_context *context) {
+    (void)node, (void)params, (void)credentials;
+    if (context->log != NULL) {
+        context->log(context->host_data, WFN_LOG_INFO, text("raw.list: a 1.0 log line"));
+    }
+    context->set_result(context->host_data,
+                        text("{\"StatusCode\":200,\"ErrorMessage\":\"\",\"Items\":[{\"Index\":0},{\"Index\":1}]}"));
+    return WFN_STATUS_OK;
+}
+
 #define RAW_NODE(id, name, function) \
     { sizeof(wfn_node_descriptor), {id, sizeof(id) - 1}, {name, sizeof(name) - 1}, 1, 0, function }
 
@@ -65,6 +79,7 @@ static const wfn_node_descriptor nodes[] = {
     RAW_NODE("raw.not_object", "Answers a JSON array", not_object),
     RAW_NODE("raw.no_status_code", "Answers without StatusCode", no_status_code),
     RAW_NODE("raw.twice", "Calls set_result twice", twice),
+    RAW_NODE("raw.list", "Lists two items the ABI 1.0 way", list),
 };
 
 #define NODE_COUNT (sizeof(nodes) / sizeof(nodes[0]))

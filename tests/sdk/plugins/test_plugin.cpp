@@ -5,6 +5,10 @@
 
 #include "claimed_abi.hpp"
 
+#include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <map>
@@ -24,7 +28,7 @@
 #define WFN_TEST_ABI_MAJOR WFN_ABI_VERSION_MAJOR
 #endif
 #ifndef WFN_TEST_ABI_MINOR
-#define WFN_TEST_ABI_MINOR WFN_ABI_VERSION_MINOR
+#define WFN_TEST_ABI_MINOR 0
 #endif
 
 namespace {
@@ -131,6 +135,53 @@ struct rendezvous_state {
     return output;
 }
 
+// Lists Count items {"Index": i} in pages of PageSize: streamed page by
+// page when the host takes items (ABI 1.1), else all in "Items". Reports
+// progress and logs one structured record per page at info, so tests can
+// check each 1.1 member, and each one's absence. With FailAfter it stops
+// after that many items with a 503 and keeps what it listed (Complete
+// false), like a ReturnAll that fails midway.
+[[maybe_unused]] boost::json::object items(const wfn::node_call& call) {
+    const auto count = int_param(call, "Count", 3);
+    const auto page_size = std::max<std::int64_t>(1, int_param(call, "PageSize", 2));
+    const auto fail_after = int_param(call, "FailAfter", -1);
+    const bool streamed = call.context.streams_items();
+    boost::json::array kept;
+    std::int64_t done = 0;
+    bool complete = true;
+    while (done < count) {
+        if (fail_after >= 0 && done >= fail_after) {
+            complete = false;
+            break;
+        }
+        boost::json::array page;
+        for (std::int64_t i = 0; i < page_size && done < count; ++i, ++done) {
+            page.push_back(boost::json::object{{"Index", done}});
+        }
+        const std::string page_number = std::to_string(done);
+        const wfn::log_field fields[] = {{"node", "test.items"}, {"done", page_number}};
+        call.context.log(wfn::log_level::info, "test.items: listed a page", fields);
+        if (streamed) {
+            if (!call.context.emit_items("Items", boost::json::serialize(page))) {
+                return wfn::make_output(499, "test.items: the host refused the items.");
+            }
+        } else {
+            for (auto& item : page) {
+                kept.push_back(std::move(item));
+            }
+        }
+        call.context.progress(static_cast<std::uint64_t>(done), static_cast<std::uint64_t>(count),
+                              done < count ? "listing" : "");
+    }
+    boost::json::object output = complete ? ok() : wfn::make_output(503, "test.items: failed midway.");
+    if (!streamed) {
+        output["Items"] = std::move(kept);
+    }
+    output["Complete"] = complete;
+    output["Listed"] = done;
+    return output;
+}
+
 #ifdef WFN_TEST_PLUGIN_TWIN
 constexpr wfn::node_definition nodes[] = {
     {WFN_TEST_NODE_PREFIX "echo", "Echo (twin)", 1, 0, &echo},
@@ -143,6 +194,9 @@ constexpr wfn::node_definition nodes[] = {
     {WFN_TEST_NODE_PREFIX "slow", "Slow", 1, 0, &slow},
     {WFN_TEST_NODE_PREFIX "log", "Log at every level", 1, 0, &log_levels},
     {WFN_TEST_NODE_PREFIX "rendezvous", "Rendezvous", 1, 0, &rendezvous},
+#ifndef WFN_TEST_WITHOUT_ITEMS
+    {WFN_TEST_NODE_PREFIX "items", "Items", 1, WFN_NODE_FLAG_IDEMPOTENT, &items},
+#endif
 };
 #endif
 

@@ -54,11 +54,12 @@ result<boost::json::array> groups_client::user_groups(std::string_view id_or_log
     // page was checked to be an array of objects, so it parses.
     call_result listed =
         walk_all_pages(pipeline_, {user_groups_target(*id), rate_bucket::user_read, "groups", {}},
-                       [&groups](std::string_view page) {
-                           boost::json::value parsed = boost::json::parse(page);
+                       [&groups](const listed_page& page) {
+                           boost::json::value parsed = boost::json::parse(page.text);
                            for (auto& group : parsed.as_array()) {
                                groups.push_back(std::move(group));
                            }
+                           return true;
                        });
     if (!listed) {
         return listed.error();

@@ -43,7 +43,12 @@ call_result walk_all_pages(request_pipeline& pipeline, const collection_walk& wa
                                  progress(pages, items, walk.items) + "; narrow it with Search, Filter or Query.",
                              page->request_id);
         }
-        sink(page->page_text);
+        if (!sink({page->page_text, page->page_users, page->next_cursor})) {
+            return no_answer(error_codes::cancelled,
+                             "The host stopped taking the listing's " + std::string(walk.items) +
+                                 progress(pages, items, walk.items) + ".",
+                             page->request_id);
+        }
         if (page->next_page.empty()) {
             break;
         }

@@ -76,6 +76,14 @@ void request_pipeline::log(std::string_view line) const {
     }
 }
 
+void request_pipeline::report(const pipeline_event& event) const {
+    if (events_) {
+        events_(event);
+    } else {
+        log(event.message);
+    }
+}
+
 call_result request_pipeline::run(const okta_request& request) {
     renewed_ = false;
     for (int retry = 0;; ++retry) {
@@ -87,8 +95,11 @@ call_result request_pipeline::run(const okta_request& request) {
         if (!wait) {
             return give_up(std::move(judged), retry);
         }
-        log("okta: " + std::string(kind_name(request.kind)) + " not done (" + judged.result.error().code + "); retrying in " +
-            std::to_string(wait->count()) + " ms (retry " + std::to_string(retry + 1) + " of " + std::to_string(policy_.max_retries) + ")");
+        const call_failure& failed = judged.result.error();
+        report({"okta: " + std::string(kind_name(request.kind)) + " not done (" + failed.code + "); retrying in " +
+                    std::to_string(wait->count()) + " ms (retry " + std::to_string(retry + 1) + " of " +
+                    std::to_string(policy_.max_retries) + ")",
+                failed.request_id, failed.status, retry + 1, wait->count(), false});
         if (!wire::sleep_within(budget_, *wait)) {
             return cancelled_while_waiting(judged, request.kind);
         }
@@ -214,7 +225,8 @@ void request_pipeline::pace(rate_bucket bucket) {
             return;
         }
         if (!told) {
-            log("okta: no requests left in this rate-limit window; waiting " + seconds_text(wait) + " for it to reset");
+            report({"okta: no requests left in this rate-limit window; waiting " + seconds_text(wait) + " for it to reset",
+                    {}, 0, 0, wait.count(), true});
             told = true;
         }
         if (!wire::sleep_within(budget_, wait)) {

@@ -106,7 +106,7 @@ std::optional<call_result> users_client::reconcile_create(const create_user_requ
     if (!made_by_this_create(found->body, expected)) {
         return duplicate_login(login, unconfirmed, *found, *sent_profile(request.body));
     }
-    pipeline_.log("okta: reconciled: the user was made by this create");
+    pipeline_.report({"okta: reconciled: the user was made by this create", found->request_id, 200, 0, -1, false});
     unconfirmed_.forget(origin, change_kind::create, login);
     found->status = 200;
     found->reconciled = true;

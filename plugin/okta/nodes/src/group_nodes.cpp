@@ -44,9 +44,8 @@ std::string list_groups(const wfn::node_call& call) {
     if (!input.return_all) {
         return boost::json::serialize(session.seal(page_of("Groups", session.groups().list_groups(input.query))));
     }
-    page_output groups("Groups");
-    okta::call_result listed =
-        session.groups().list_all_groups(input.query, [&groups](std::string_view page) { groups.add_page(page); });
+    page_output groups(session, "Groups", input.query.after);
+    okta::call_result listed = session.groups().list_all_groups(input.query, groups.sink());
     return finish_listing(session, std::move(groups), std::move(listed));
 }
 
@@ -65,9 +64,8 @@ std::string list_group_members(const wfn::node_call& call) {
     if (!input.return_all) {
         return boost::json::serialize(session.seal(page_of("Users", groups.list_members(input.group_id, input.query))));
     }
-    page_output users("Users");
-    okta::call_result listed = groups.list_all_members(input.group_id, input.query,
-                                                       [&users](std::string_view page) { users.add_page(page); });
+    page_output users(session, "Users", input.query.after);
+    okta::call_result listed = groups.list_all_members(input.group_id, input.query, users.sink());
     return finish_listing(session, std::move(users), std::move(listed));
 }
 

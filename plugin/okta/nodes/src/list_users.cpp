@@ -17,9 +17,8 @@ std::string list_users(const wfn::node_call& call) {
     if (!input.return_all) {
         return boost::json::serialize(session.seal(page_of("Users", client.list_users(input.query))));
     }
-    page_output users("Users");
-    okta::call_result listed =
-        client.list_all_users(input.query, [&users](std::string_view page) { users.add_page(page); });
+    page_output users(session, "Users", input.query.after);
+    okta::call_result listed = client.list_all_users(input.query, users.sink());
     return finish_listing(session, std::move(users), std::move(listed));
 }
 

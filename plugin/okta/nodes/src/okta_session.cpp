@@ -23,14 +23,54 @@ okta::org_route route_of(const org_connection& org) {
 
 okta_session::okta_session(const wfn::node_call& call, std::string_view node_id, int max_retries,
                            const wire::secret_text* password)
-    : org_(read_credentials(call.credentials)),
+    : context_(call.context),
+      node_id_(node_id),
+      org_(read_credentials(call.credentials)),
       password_(password),
       route_(route_of(org_)),
       pipeline_(runtime().sender, runtime().pacer, authoriser_for(node_id, call.context), route_,
                 okta::pipeline_policy{max_retries}, budget_of(call.context),
                 [this, &context = call.context](std::string_view line) { log(context, line); }),
       users_(pipeline_, runtime().unconfirmed),
-      groups_(pipeline_, users_) {}
+      groups_(pipeline_, users_) {
+    pipeline_.on_event([this](const okta::pipeline_event& event) { report(event); });
+}
+
+void okta_session::listed(std::uint64_t items) {
+    listed_ = items;
+    context_.progress(items);
+}
+
+void okta_session::report(const okta::pipeline_event& event) const {
+    if (event.rate_limit_wait && event.wait_ms >= 0) {
+        const std::string status =
+            "waiting " + std::to_string((event.wait_ms + 999) / 1000) + " s for the rate-limit window";
+        context_.progress(listed_, std::nullopt, status);
+    }
+    if (!context_.logs(wfn::log_level::info)) {
+        return;
+    }
+    const std::string status = std::to_string(event.status);
+    const std::string attempt = std::to_string(event.attempt);
+    const std::string wait_ms = std::to_string(event.wait_ms);
+    const std::string request_id = mask(event.request_id);
+    wfn::log_field fields[5];
+    std::size_t count = 0;
+    fields[count++] = {"node", node_id_};
+    if (!request_id.empty()) {
+        fields[count++] = {"request_id", request_id};
+    }
+    if (event.status != 0) {
+        fields[count++] = {"status", status};
+    }
+    if (event.attempt > 0) {
+        fields[count++] = {"attempt", attempt};
+    }
+    if (event.wait_ms >= 0) {
+        fields[count++] = {"wait_ms", wait_ms};
+    }
+    context_.log(wfn::log_level::info, mask(event.message), std::span<const wfn::log_field>(fields, count));
+}
 
 okta::authoriser& okta_session::authoriser_for(std::string_view node_id, const wfn::call_context& context) {
     if (!org_.app) {

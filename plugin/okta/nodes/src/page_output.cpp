@@ -24,35 +24,54 @@ std::string_view objects_of_page(std::string_view page) {
 
 }  // namespace
 
-page_output::page_output(std::string_view member) {
-    text_ = "{" + boost::json::serialize(boost::json::string(member)) + ":[";
+page_output::page_output(okta_session& session, std::string_view member, std::string_view first_cursor)
+    : session_(session),
+      member_(member),
+      streamed_(session.context().streams_items()),
+      resume_cursor_(first_cursor) {
+    text_ = "{";
+    if (!streamed_) {
+        text_ += boost::json::serialize(boost::json::string(member)) + ":[";
+    }
 }
 
-void page_output::add_page(std::string_view page) {
-    const std::string_view objects = objects_of_page(page);
-    if (objects.empty()) {
-        return;
+bool page_output::add_page(const okta::listed_page& page) {
+    if (streamed_) {
+        if (!session_.context().emit_items(member_, page.text)) {
+            return false;
+        }
+    } else if (const std::string_view objects = objects_of_page(page.text); !objects.empty()) {
+        if (!first_) {
+            text_ += ',';
+        }
+        text_ += objects;
+        first_ = false;
     }
-    if (!first_) {
-        text_ += ',';
-    }
-    text_ += objects;
-    first_ = false;
+    items_ += page.items;
+    resume_cursor_ = page.next_cursor;
+    session_.listed(items_);
+    return true;
 }
 
 std::string page_output::finish(const boost::json::object& envelope) && {
     const std::string members = boost::json::serialize(envelope);
-    text_ += "],";
+    if (!streamed_) {
+        text_ += "],";
+    }
     text_.append(members, 1);  // without its opening brace: same object
     return std::move(text_);
 }
 
 std::string finish_listing(const okta_session& session, page_output pages, okta::call_result listed) {
     if (!listed) {
-        return boost::json::serialize(session.seal(envelope(listed.error())));
+        boost::json::object output = session.seal(envelope(listed.error()));
+        output["NextCursor"] = pages.resume_cursor();
+        output["Complete"] = false;
+        return std::move(pages).finish(output);
     }
     boost::json::object output = envelope(*listed);
     output["NextCursor"] = "";
+    output["Complete"] = true;
     return std::move(pages).finish(output);
 }
 

@@ -15,6 +15,7 @@
 
 #include <boost/json/object.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,10 +44,21 @@ public:
     boost::json::object seal(boost::json::object output) const;
     std::string mask(std::string text) const;
 
+    const wfn::call_context& context() const noexcept { return context_; }
+    // A listing has `items` so far: reported to the host as progress.
+    void listed(std::uint64_t items);
+
 private:
+    // A resend, a rate-limit wait or a reconciled create: one structured
+    // record at info (node, request_id, status, attempt, wait_ms), and a
+    // rate-limit wait also as the progress status.
+    void report(const okta::pipeline_event& event) const;
     okta::authoriser& authoriser_for(std::string_view node_id, const wfn::call_context& context);
     void log(const wfn::call_context& context, std::string_view line) const;
 
+    const wfn::call_context& context_;
+    std::string node_id_;
+    std::uint64_t listed_ = 0;
     org_connection org_;
     const wire::secret_text* password_;
     okta::org_route route_;

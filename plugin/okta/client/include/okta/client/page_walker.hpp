@@ -21,8 +21,18 @@ struct listing_limits {
     std::size_t max_bytes = std::size_t{1} << 31;
 };
 
-// Called with each page's JSON text, only this call's pages, in order.
-using page_sink = std::function<void(std::string_view page_json)>;
+// One page as it arrives: its JSON text (an array of objects), how many
+// items it holds, and the cursor of the page after it ("" on the last).
+struct listed_page {
+    std::string_view text;
+    std::size_t items = 0;
+    std::string_view next_cursor;
+};
+
+// Called with each page, only this call's pages, in order. Returns false to
+// stop the listing (its consumer wants no more): the walk then answers with
+// a cancelled failure.
+using page_sink = std::function<bool(const listed_page& page)>;
 
 struct collection_walk {
     std::string first_target;

@@ -17,6 +17,7 @@
 #include "wire/sender.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,19 @@ struct pipeline_policy {
 
 // Receives one diagnostic line per event; never given a secret.
 using log_sink = std::function<void(std::string_view line)>;
+
+// An event a user watching the call wants to see (a resend, a wait for the
+// rate-limit window, a create found done), with the fields a structured log
+// keeps. Never holds a secret.
+struct pipeline_event {
+    std::string message;
+    std::string request_id;
+    int status = 0;             // the answer's HTTP status; 0 when none
+    int attempt = 0;            // the resend's number from 1; 0 when not a resend
+    std::int64_t wait_ms = -1;  // the wait ahead; -1 when none
+    bool rate_limit_wait = false;
+};
+using event_sink = std::function<void(const pipeline_event& event)>;
 
 // Where one call goes and how it proves who it is.
 struct org_route {
@@ -52,6 +66,9 @@ public:
     const wire::call_budget& budget() const noexcept { return budget_; }
     int max_retries() const noexcept { return policy_.max_retries; }
     void log(std::string_view line) const;
+    // Where report() sends events; without one they go to log() as lines.
+    void on_event(event_sink sink) { events_ = std::move(sink); }
+    void report(const pipeline_event& event) const;
 
 private:
     // What came back from one send: an answer, or the verdict that stands
@@ -85,6 +102,7 @@ private:
     pipeline_policy policy_;
     wire::call_budget budget_;
     log_sink log_;
+    event_sink events_;
     bool renewed_ = false;  // the request being run was already resent after a 401
 };
 
