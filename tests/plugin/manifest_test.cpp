@@ -125,7 +125,7 @@ BOOST_AUTO_TEST_CASE(plugin_manifest_matches_the_library) {
     BOOST_TEST(manifest.at("abi").at("minor").as_int64() == 0);
     BOOST_TEST(manifest.at("library").at("linux").as_string() == "libwfn_okta.so");
     BOOST_TEST(subset(keys_of(manifest), {"$schema", "manifestVersion", "id", "name", "version", "description", "abi",
-                                          "library", "credentialTypes", "nodes"}));
+                                          "library", "credentialTypes", "checkedByPlugin", "nodes"}));
 }
 
 BOOST_AUTO_TEST_CASE(node_files_match_the_descriptors) {

@@ -140,7 +140,8 @@ BOOST_AUTO_TEST_CASE(ten_megabytes_of_parameters_are_status_minus_one) {
     const std::string huge = params().with("Message", boost::json::string(10 * 1024 * 1024, 'x')).text();
     const auto output = run("test.echo", huge);
     BOOST_TEST(status_of(output) == -1);
-    BOOST_TEST(contains(message_of(output), "the limit is"));
+    // The manifest caps Message, so the host refuses it before the plugin sees it.
+    BOOST_TEST(message_of(output) == "Parameter Message: must be at most 100 characters long, is 10485760 (maxLength).");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -232,6 +233,16 @@ BOOST_AUTO_TEST_CASE(a_throwing_log_sink_does_not_fail_the_call) {
     options.log_level = wfn::log_level::trace;
     options.log = [](wfn::log_level, std::string_view) { throw std::runtime_error("sink is full"); };
     BOOST_TEST(status_of(run("test.log", "{}", options)) == 200);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(manifest_enforcement)
+
+BOOST_AUTO_TEST_CASE(a_parameter_of_the_wrong_type_names_the_field_and_the_rule) {
+    const auto output = run("test.echo", params().with("Message", 7).text());
+    BOOST_TEST(status_of(output) == -1);
+    BOOST_TEST(message_of(output) == "Parameter Message: expected string, got integer (type).");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

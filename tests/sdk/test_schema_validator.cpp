@@ -9,6 +9,7 @@
 #include "json_checks/builtin_schemas.hpp"
 #include "embedded_schemas.hpp"
 #include "json_checks/json_text.hpp"
+#include "json_checks/near_miss.hpp"
 #include "json_checks/schema_validator.hpp"
 
 #include <boost/json/parse.hpp>
@@ -311,6 +312,19 @@ BOOST_AUTO_TEST_CASE(code_points_not_bytes_are_counted) {
     static_assert(wfn::utf8_code_points("\xE2\x82\xAC") == 1);              // "€"
     static_assert(wfn::utf8_code_points("\xF0\x9F\x98\x80!") == 2);        // an emoji and "!"
     BOOST_TEST(wfn::utf8_code_points("\x80\x80") == 0u);  // stray continuation bytes start nothing
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(near_miss)
+
+BOOST_AUTO_TEST_CASE(a_slip_gets_the_closest_name_and_another_name_gets_none) {
+    const std::vector<std::string_view> names{"Domain", "ApiToken", "CaCertificate"};
+    BOOST_TEST(wfn::json_checks::closest_name("Domian", names).value_or("") == "Domain");
+    BOOST_TEST(wfn::json_checks::closest_name("domain", names).value_or("") == "Domain");
+    BOOST_TEST(!wfn::json_checks::closest_name("Region", names).has_value());
+    BOOST_TEST(!wfn::json_checks::closest_name("Domain", names).has_value());
+    BOOST_TEST(wfn::json_checks::did_you_mean("ApiTokn", names) == "; did you mean `ApiToken`?");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,7 @@
 #include <wfn/host.hpp>
 
 #include "bundle_manifest.hpp"
+#include "input_checks.hpp"
 #include "load_failure.hpp"
 #include "loaded_plugin.hpp"
 #include "node_call.hpp"
@@ -24,6 +25,7 @@ struct plugin_host::impl {
     std::vector<plugin_info> plugins;
     std::vector<node_info> nodes;
     std::vector<const wfn_node_descriptor*> descriptors;  // parallel to nodes
+    std::vector<std::unique_ptr<const detail::input_checks>> checks;  // parallel to nodes
     std::map<std::string, std::size_t, std::less<>> node_index;
     std::vector<load_error> errors;
 
@@ -42,7 +44,10 @@ struct plugin_host::impl {
             // library is opened, so that a plugin that would be refused
             // anyway never runs its initialisers or init().
             refuse_clashes(manifest);
-            register_plugin(detail::loaded_plugin::load(std::move(manifest)));
+            // Compiled before the library is opened: a schema the host
+            // cannot enforce refuses the plugin like any manifest fault.
+            auto node_checks = compile_checks(manifest);
+            register_plugin(detail::loaded_plugin::load(std::move(manifest)), std::move(node_checks));
         } catch (const detail::load_failure& failure) {
             errors.push_back({failure.path(), failure.what()});
         } catch (const std::exception& failure) {
@@ -63,7 +68,18 @@ struct plugin_host::impl {
         }
     }
 
-    void register_plugin(std::unique_ptr<detail::loaded_plugin> plugin) {
+    static std::vector<std::unique_ptr<const detail::input_checks>> compile_checks(
+        const detail::bundle_manifest& manifest) {
+        const auto credentials = std::make_shared<const detail::credential_schemas>(manifest);
+        std::vector<std::unique_ptr<const detail::input_checks>> compiled;
+        for (const auto& node : manifest.nodes) {
+            compiled.push_back(std::make_unique<const detail::input_checks>(manifest, node, credentials));
+        }
+        return compiled;
+    }
+
+    void register_plugin(std::unique_ptr<detail::loaded_plugin> plugin,
+                         std::vector<std::unique_ptr<const detail::input_checks>> node_checks) {
         const detail::bundle_manifest& manifest = plugin->manifest();
         for (std::size_t i = 0; i < manifest.nodes.size(); ++i) {
             const wfn_node_descriptor* descriptor = plugin->descriptors()[i];
@@ -73,6 +89,7 @@ struct plugin_host::impl {
                              std::string(wfn::detail::to_std_view(descriptor->display_name)),
                              descriptor->version, descriptor->flags, manifest.id, manifest.folder, node.document});
             descriptors.push_back(descriptor);
+            checks.push_back(std::move(node_checks[i]));
         }
         plugin_info info{manifest.id, manifest.name, manifest.version, manifest.folder, manifest.document, {}};
         for (const auto& type : manifest.credential_types) {
@@ -146,6 +163,9 @@ boost::json::object plugin_host::run(std::string_view node_id, std::string_view 
     if (found == impl_->node_index.end()) {
         return detail::host_output(-1, "Unknown node " + std::string(node_id) + ": no loaded plugin provides it.");
     }
+    if (auto refusal = impl_->checks[found->second]->refusal(params_json, credentials_json)) {
+        return detail::host_output(-1, std::move(*refusal));
+    }
     return detail::call_node(*impl_->descriptors[found->second], node_id, params_json, credentials_json, options);
 }
 
@@ -204,6 +224,9 @@ std::string plugin_host::run_text(std::string_view node_id, std::string_view par
     if (found == impl_->node_index.end()) {
         return boost::json::serialize(
             detail::host_output(-1, "Unknown node " + std::string(node_id) + ": no loaded plugin provides it."));
+    }
+    if (auto refusal = impl_->checks[found->second]->refusal(params_json, credentials_json)) {
+        return boost::json::serialize(detail::host_output(-1, std::move(*refusal)));
     }
     return detail::call_node_text(*impl_->descriptors[found->second], node_id, params_json, credentials_json, options);
 }

@@ -79,6 +79,7 @@ public:
         if (schema.is_bool()) {
             if (!schema.get_bool()) {
                 report(out, path, "no value is allowed here");
+                out.back().keyword = "false";
             }
             return;
         }
@@ -90,7 +91,7 @@ public:
 
 private:
     static void report(std::vector<schema_violation>& out, const std::string& path, std::string message) {
-        out.push_back({path, std::move(message)});
+        out.push_back({path, std::move(message), {}});
     }
 
     bool matches(schema_at at, const boost::json::value& instance, std::string& path, int depth,
@@ -143,6 +144,19 @@ private:
     void apply(std::string_view keyword, const boost::json::value& argument, const boost::json::object& schema,
                std::string_view document, const boost::json::value& instance, std::string& path,
                std::vector<schema_violation>& out, int depth) const {
+        const std::size_t reported = out.size();
+        dispatch(keyword, argument, schema, document, instance, path, out, depth);
+        // Violations from nested schemas already name their own keyword.
+        for (std::size_t i = reported; i < out.size(); ++i) {
+            if (out[i].keyword.empty()) {
+                out[i].keyword = keyword;
+            }
+        }
+    }
+
+    void dispatch(std::string_view keyword, const boost::json::value& argument, const boost::json::object& schema,
+                  std::string_view document, const boost::json::value& instance, std::string& path,
+                  std::vector<schema_violation>& out, int depth) const {
         if (keyword == "type") {
             apply_type(argument, instance, path, out);
         } else if (keyword == "$ref") {

@@ -34,6 +34,9 @@ public:
 struct schema_violation {
     std::string instance_path;  // JSON Pointer into the instance, "" for the root
     std::string message;        // for example "expected integer, got string"
+    // The schema keyword the instance breaks ("type", "required",
+    // "additionalProperties", ...); "false" for a false schema.
+    std::string keyword;
 
     // "/nodes/0/version: expected integer, got string".
     std::string to_string() const;
