@@ -93,6 +93,26 @@ BOOST_AUTO_TEST_CASE(utc_formatting) {
     BOOST_TEST(format_utc(1700000000) == "2023-11-14T22:13:20Z");
 }
 
+BOOST_AUTO_TEST_CASE(http_dates_are_read_to_the_second) {
+    BOOST_TEST(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT").value() == 784111777);
+    BOOST_TEST(parse_http_date("Thu, 01 Jan 1970 00:00:00 GMT").value() == 0);
+    BOOST_TEST(parse_http_date("Thu, 29 Feb 2024 23:59:59 GMT").value() == 1709251199);
+    BOOST_TEST(parse_http_date("Sat, 01 Mar 2400 00:00:00 GMT").value() == 13574649600);
+    BOOST_TEST(parse_http_date("Fri, 31 Dec 1999 12:00:00 GMT").value() == 946641600);
+}
+
+BOOST_AUTO_TEST_CASE(malformed_http_dates_are_refused) {
+    for (const char* text : {"", "Sun, 06 Nov 1994 08:49:37", "Sun, 06 Nov 1994 08:49:37 UTC",
+                             "Sun, 06 Nov 1994 08:49:37 GMT ", "Sun, 6 Nov 1994 08:49:37 GMT",
+                             "Xyz, 06 Nov 1994 08:49:37 GMT", "Sun, 06 Foo 1994 08:49:37 GMT",
+                             "Sun, 29 Feb 2023 08:49:37 GMT", "Sun, 00 Nov 1994 08:49:37 GMT",
+                             "Sun, 31 Nov 1994 08:49:37 GMT", "Sun, 06 Nov 1994 24:00:00 GMT",
+                             "Sun, 06 Nov 1994 08:60:00 GMT", "Sun, 06 Nov 19x4 08:49:37 GMT",
+                             "Sunday, 06-Nov-94 08:49:37 GMT"}) {
+        BOOST_TEST(!parse_http_date(text).has_value(), text);
+    }
+}
+
 // The pacer runs on clocks the tests set: `t0` on the steady clock, and a
 // wall clock at epoch `wall0`, so that "Reset in 10 s" is exact.
 namespace {

@@ -16,7 +16,7 @@ constexpr auto converging_changes = WFN_NODE_FLAG_SIDE_EFFECTS | WFN_NODE_FLAG_I
 
 constexpr std::array<wfn::node_definition, 19> node_table{{
     {"okta.user.create", "Create a New User", 1, changes, &nodes::create_user},
-    {"okta.user.get", "Get a User", 1, reads, &nodes::get_user},
+    {"okta.user.get", "Get a User", 1, reads, nullptr, &nodes::get_user},
     {"okta.user.list", "Get Many Users", 1, reads, nullptr, &nodes::list_users},
     {"okta.user.update", "Update a User", 1, converging_changes, &nodes::update_user},
     {"okta.user.delete", "Delete a User", 1, converging_changes, &nodes::delete_user},

@@ -157,8 +157,9 @@ verdict request_pipeline::attempt(const okta_request& request) {
         return std::move(*sent.failed);
     }
     verdict judged = judge_answer(route_.org, request, *sent.answer, sent.limits, std::chrono::system_clock::now());
-    if (judged.result && request.expected == expected_body::object_page) {
-        judged.result->page_text = std::move(sent.answer->body);  // the page as Okta sent it, for the listing
+    if (judged.result &&
+        (request.expected == expected_body::object_page || request.expected == expected_body::object_text)) {
+        judged.result->page_text = std::move(sent.answer->body);  // as Okta sent it, for the output
     }
     if (!judged.result && (sent.answer->status == 401 || sent.answer->status == 403)) {
         call_failure explained = judged.result.error();

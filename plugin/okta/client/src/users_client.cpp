@@ -3,6 +3,8 @@
 #include "okta/protocol/error_codes.hpp"
 #include "wire/ascii.hpp"
 
+#include <boost/json/serialize.hpp>
+
 namespace okta_plugin::okta {
 namespace {
 
@@ -36,6 +38,18 @@ call_result users_client::get_user(std::string_view id_or_login) {
         return find_user_by_login(id_or_login);
     }
     return pipeline_.run(read_request(user_target(id_or_login), rate_bucket::user_read, expected_body::object));
+}
+
+call_result users_client::get_user_text(std::string_view id_or_login) {
+    if (!needs_login_filter(id_or_login)) {
+        return pipeline_.run(read_request(user_target(id_or_login), rate_bucket::user_read, expected_body::object_text));
+    }
+    call_result found = find_user_by_login(id_or_login);
+    if (found) {
+        found->page_text = boost::json::serialize(found->body);
+        found->body = nullptr;
+    }
+    return found;
 }
 
 call_result users_client::find_user_by_login(std::string_view login) {

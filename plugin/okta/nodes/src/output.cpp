@@ -4,6 +4,8 @@
 
 #include <wfn/plugin.hpp>
 
+#include <boost/json/serialize.hpp>
+
 namespace okta_plugin::nodes {
 
 boost::json::object envelope(const okta::answer& done) {
@@ -35,6 +37,17 @@ boost::json::object body_output(std::string_view member, okta::call_result resul
     boost::json::object output = envelope(*result);
     output[member] = std::move(result->body);
     return output;
+}
+
+std::string with_member_text(const boost::json::object& envelope, std::string_view member, std::string_view json) {
+    std::string text = boost::json::serialize(envelope);
+    text.pop_back();  // its closing brace: the member goes inside
+    text += ',';
+    text += boost::json::serialize(boost::json::string_view(member));
+    text += ':';
+    text += json;
+    text += '}';
+    return text;
 }
 
 boost::json::array groups_of_type(boost::json::array groups, std::string_view type) {

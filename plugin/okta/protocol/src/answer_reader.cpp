@@ -57,6 +57,18 @@ call_failure not_only_objects(const org_address& org, int status, const std::str
                        answered(org, status) + " with a list holding something other than objects.", request_id);
 }
 
+call_failure not_json(const org_address& org, int status, const boost::system::error_code& parse_error,
+                      const std::string& request_id) {
+    return no_answer(error_codes::bad_response,
+                     answered(org, status) + " with a body that is not valid JSON (" + parse_error.message() + ").",
+                     request_id);
+}
+
+call_failure not_an_object(const org_address& org, int status, const std::string& request_id) {
+    return no_answer(error_codes::bad_response, answered(org, status) + " with something other than a JSON object.",
+                     request_id);
+}
+
 }  // namespace
 
 namespace {
@@ -111,12 +123,22 @@ std::optional<call_failure> read_page_text(const org_address& org, const wire::r
         return not_only_objects(org, response.status, read.request_id);
     }
     if (page.parse_error) {
-        return no_answer(error_codes::bad_response,
-                         answered(org, response.status) + " with a body that is not valid JSON (" +
-                             page.parse_error.message() + ").",
-                         read.request_id);
+        return not_json(org, response.status, page.parse_error, read.request_id);
     }
     read.page_users = page.users;
+    return std::nullopt;
+}
+
+// One object checked as text, in one streaming pass: no DOM.
+std::optional<call_failure> read_object_text(const org_address& org, const wire::response& response,
+                                             const answer& read) {
+    const object_scan scan = scan_object(response.body);
+    if (scan.parse_error) {
+        return not_json(org, response.status, scan.parse_error, read.request_id);
+    }
+    if (!scan.is_object) {
+        return not_an_object(org, response.status, read.request_id);
+    }
     return std::nullopt;
 }
 
@@ -141,21 +163,20 @@ std::optional<call_failure> read_body(const org_address& org, const wire::respon
     if (expected == expected_body::object_page) {
         return read_page_text(org, response, read);
     }
+    if (expected == expected_body::object_text) {
+        return read_object_text(org, response, read);
+    }
     boost::system::error_code parse_error;
     if (!response.body.empty()) {  // an empty body is no JSON value at all
         read.body = boost::json::parse(response.body, parse_error, storage);
     }
     if (parse_error) {
-        return no_answer(error_codes::bad_response,
-                         answered(org, response.status) + " with a body that is not valid JSON (" +
-                             parse_error.message() + ").",
-                         read.request_id);
+        return not_json(org, response.status, parse_error, read.request_id);
     }
     const bool may_be_empty = expected == expected_body::object_or_nothing && response.body.empty();
     if ((expected == expected_body::object || expected == expected_body::object_or_nothing) && !may_be_empty &&
         !read.body.is_object()) {
-        return no_answer(error_codes::bad_response,
-                         answered(org, response.status) + " with something other than a JSON object.", read.request_id);
+        return not_an_object(org, response.status, read.request_id);
     }
     if (expected == expected_body::object_list) {
         if (!read.body.is_array()) {

@@ -8,7 +8,7 @@ namespace okta_plugin::okta {
 namespace {
 
 // Boost.JSON's SAX interface: it sees every token and keeps only the depth,
-// what the top level is, and what the array's elements are.
+// what the top level is, and what an array's elements are.
 class page_handler {
 public:
     static constexpr std::size_t max_object_size = static_cast<std::size_t>(-1);
@@ -23,11 +23,14 @@ public:
         return only_objects_ ? page_shape::users : page_shape::not_only_objects;
     }
     std::size_t users() const noexcept { return users_; }
+    bool top_is_object() const noexcept { return top_is_object_; }
 
     bool on_document_begin(boost::system::error_code&) { return true; }
     bool on_document_end(boost::system::error_code&) { return true; }
     bool on_object_begin(boost::system::error_code&) {
-        if (depth_ == 1) {
+        if (depth_ == 0) {
+            top_is_object_ = true;
+        } else if (depth_ == 1) {
             ++users_;
         }
         ++depth_;
@@ -72,8 +75,26 @@ private:
     std::size_t depth_ = 0;
     std::size_t users_ = 0;
     bool top_is_array_ = false;
+    bool top_is_object_ = false;
     bool only_objects_ = true;
 };
+
+// One pass of the handler over all of `text`: false, with `error` set, when
+// it is not exactly one JSON document.
+bool scan_whole(std::string_view text, page_handler& handler, boost::system::error_code& error) noexcept {
+    try {
+        boost::json::basic_parser<page_handler> parser{boost::json::parse_options{}};
+        const std::size_t used = parser.write_some(false, text.data(), text.size(), error);
+        if (!error && used != text.size()) {
+            error = boost::json::error::extra_data;
+        }
+        handler = parser.handler();
+    } catch (const std::exception&) {
+        // Only std::bad_alloc can come out of the parser's own state.
+        error = boost::json::error::exception;
+    }
+    return !error;
+}
 
 }  // namespace
 
@@ -83,20 +104,20 @@ user_page_scan scan_user_page(std::string_view text) noexcept {
         scan.shape = page_shape::not_an_array;  // as a DOM read of no body says: null is no array
         return scan;
     }
-    try {
-        boost::json::basic_parser<page_handler> parser{boost::json::parse_options{}};
-        const std::size_t used = parser.write_some(false, text.data(), text.size(), scan.parse_error);
-        if (!scan.parse_error && used != text.size()) {
-            scan.parse_error = boost::json::error::extra_data;
-        }
-        if (scan.parse_error) {
-            return scan;
-        }
-        scan.shape = parser.handler().shape();
-        scan.users = parser.handler().users();
-    } catch (const std::exception&) {
-        // Only std::bad_alloc can come out of the parser's own state.
-        scan.parse_error = boost::json::error::exception;
+    page_handler handler;
+    if (!scan_whole(text, handler, scan.parse_error)) {
+        return scan;
+    }
+    scan.shape = handler.shape();
+    scan.users = handler.users();
+    return scan;
+}
+
+object_scan scan_object(std::string_view text) noexcept {
+    object_scan scan;
+    page_handler handler;
+    if (!text.empty() && scan_whole(text, handler, scan.parse_error)) {
+        scan.is_object = handler.top_is_object();
     }
     return scan;
 }

@@ -11,7 +11,7 @@ namespace okta_plugin::nodes {
 
 // Users
 boost::json::object create_user(const wfn::node_call& call);
-boost::json::object get_user(const wfn::node_call& call);
+std::string get_user(const wfn::node_call& call);
 // Listings return their output as text: a ReturnAll listing is built
 // without a DOM.
 std::string list_users(const wfn::node_call& call);

@@ -6,6 +6,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include <string>
 #include <string_view>
 
 namespace okta_plugin::nodes {
@@ -23,6 +24,10 @@ boost::json::object user_output(okta::call_result result);
 
 // The envelope of `result`, with its body as `member` on success.
 boost::json::object body_output(std::string_view member, okta::call_result result);
+
+// `envelope` as JSON text, with `member` added last holding `json`, a JSON
+// text already checked (the client checks Okta's, see user_page_scan.hpp).
+std::string with_member_text(const boost::json::object& envelope, std::string_view member, std::string_view json);
 
 // The groups whose type is `type`, or all of them when `type` is empty.
 boost::json::array groups_of_type(boost::json::array groups, std::string_view type);

@@ -51,6 +51,9 @@ public:
 
     // By id or login; a login with "/" is found with a profile.login search.
     call_result get_user(std::string_view id_or_login);
+    // The same, with the user as Okta's JSON text in `page_text` (checked to
+    // be one object) and `body` null: for an output that passes it on.
+    call_result get_user_text(std::string_view id_or_login);
     // GET /api/v1/users?search=profile.login eq "…", then the login compared
     // the way Okta compares logins (case-insensitively); Okta's 404 when no
     // user has it. On success `body` is the user object.

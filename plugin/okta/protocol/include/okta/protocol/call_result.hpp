@@ -25,8 +25,9 @@ struct answer {
     std::string next_page;
     // The next page's after cursor; empty on the last page.
     std::string next_cursor;
-    // A list page's JSON text as Okta sent it (expected_body::object_page only),
-    // and how many users it holds.
+    // A body checked as text instead of parsed, as Okta sent it: a list page
+    // (expected_body::object_page) or one object (object_text); and how
+    // many users a page holds.
     std::string page_text;
     std::size_t page_users = 0;
     // The request's own answer was lost or refused, and the change was found

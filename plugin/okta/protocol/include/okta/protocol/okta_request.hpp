@@ -17,6 +17,8 @@ enum class expected_body {
     object_page,  // the same, checked as text (user_page_scan.hpp): `body`
                   // stays null, the caller keeps the text, `page_users`
                   // counts the objects
+    object_text,  // one JSON object, checked as text (user_page_scan.hpp):
+                  // `body` stays null, the caller keeps the text
     object_or_nothing,  // a JSON object, or no body at all (a lifecycle
                         // answer: `body` stays null when there is none)
     nothing,      // 204 with no body

@@ -2,7 +2,7 @@
 // JSON array whose elements are all objects, and how many there are. A
 // ReturnAll listing copies each page's text into its output as is, so it
 // needs no more than this; a DOM of 200 users per page cost a third of the
-// time of a 20,000-user listing and the heap it left behind. Pure function.
+// time of a 20,000-user listing and the heap it left behind. Pure functions.
 #pragma once
 
 #include <boost/system/error_code.hpp>
@@ -26,5 +26,14 @@ struct user_page_scan {
 };
 
 user_page_scan scan_user_page(std::string_view text) noexcept;
+
+// The same check for a body that must be exactly one JSON object (a user
+// handed on as text by Get a User): no error and `is_object`, or why not.
+struct object_scan {
+    bool is_object = false;
+    boost::system::error_code parse_error;
+};
+
+object_scan scan_object(std::string_view text) noexcept;
 
 }  // namespace okta_plugin::okta
