@@ -215,6 +215,12 @@ boost::json::object plugin_host::test_credential(std::string_view credential_typ
     }
     boost::json::object output = run(test->at("node").get_string(), "{}", text, options);
     std::fill(text.begin(), text.end(), '\0');
+    // The host's own refusals (a member the type does not declare) carry no
+    // verdict; a test always answers one.
+    if (!output.contains("Valid")) {
+        output["Valid"] = false;
+        output["Problem"] = "invalid_credential";
+    }
     return output;
 }
 
