@@ -97,6 +97,23 @@ BOOST_AUTO_TEST_CASE(a_get_on_a_connection_closed_meanwhile_is_sent_again_on_a_f
     BOOST_TEST(result.status() == 200, result.message());
 }
 
+BOOST_AUTO_TEST_CASE(a_connection_the_server_closed_right_after_its_answer_is_not_reused) {
+    // The close_notify reaches the plugin with (or just after) the answer, so
+    // the TLS engine may hold it while the socket itself looks quiet.
+    const std::string user = seeded_user();
+    const std::string group(admin().create_group("Closers").at("id").as_string());
+    const json::object membership{{"GroupId", group}, {"UserId", user}, {"MaxRetries", 0}};
+    for (int round = 0; round < 5; ++round) {
+        admin().inject(json::object{{"count", 1}, {"kind", "truncated_body"}});  // a 204, then the close
+        BOOST_TEST_REQUIRE(run("okta.group.addUser", membership).status() == 204);
+        admin().clear_requests();
+        // A PUT is not sent twice, so it must not go out on the closed connection.
+        const auto result = run("okta.group.addUser", membership);
+        BOOST_TEST(result.status() == 204, result.message());
+        BOOST_TEST(requests().size() == 1u);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_delete_is_never_sent_twice) {
     const std::string id = seeded_user();
     BOOST_TEST_REQUIRE(run("okta.user.list", json::object{}).status() == 200);

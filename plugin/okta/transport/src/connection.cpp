@@ -152,6 +152,13 @@ bool connection::still_usable(liveness_check check) {
     if (!open_ || buffer_.size() != 0) {
         return false;
     }
+    // Bytes the server sent after its answer may already have left the socket:
+    // Asio's TLS engine reads ahead, so a close_notify that came with the
+    // answer's last record waits in OpenSSL's input and poll() sees nothing.
+    SSL* tls = stream_.native_handle();
+    if (SSL_pending(tls) > 0 || BIO_ctrl_pending(SSL_get_rbio(tls)) > 0) {
+        return false;
+    }
     if (check == liveness_check::skip) {
         return true;
     }
