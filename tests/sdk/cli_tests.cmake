@@ -51,6 +51,46 @@ sdk_cli_test(run_fails_when_stdout_cannot_be_written EXIT 1 STDOUT_FILE /dev/ful
   STDERR "^wfn-host: error: could not write the output to standard output")
 
 # ---- run -----------------------------------------------------------------------------
+# --output ndjson: a list's items as they arrive, one per line, then the
+# output without the list; a list that fails midway keeps what it listed.
+sdk_cli_test(run_ndjson_prints_each_item_then_the_output_without_the_list EXIT 0
+  ARGS run test.items --params "{\"Count\":3,\"PageSize\":2}" --output ndjson --plugins "${good}"
+  STDOUT "^\\{\"Index\":0\\}\n\\{\"Index\":1\\}\n\\{\"Index\":2\\}\n\\{\"StatusCode\":200,\"ErrorMessage\":\"\",\"Complete\":true,\"Listed\":3\\}\n$")
+sdk_cli_test(run_ndjson_keeps_the_items_listed_before_a_failure EXIT 1
+  ARGS run test.items --params "{\"Count\":5,\"PageSize\":2,\"FailAfter\":2}" --output ndjson --plugins "${good}"
+  STDOUT "^\\{\"Index\":0\\}\n\\{\"Index\":1\\}\n\\{\"StatusCode\":503,[^\n]*\"Complete\":false,\"Listed\":2\\}\n$")
+sdk_cli_test(run_refuses_an_unknown_output_format EXIT 2
+  ARGS run test.items --params "{}" --output xml --plugins "${good}"
+  STDERR "^wfn-host: error: run: --output xml is not one of json, ndjson\n$")
+# --log-format json: one object per line, fields kept as an object; progress
+# reports are records when stderr is not a terminal.
+sdk_cli_test(run_log_format_json_writes_one_record_per_line EXIT 0
+  ARGS run test.items --params "{\"Count\":3,\"PageSize\":2}" --log-level info --log-format json --plugins "${good}"
+  STDERR "^\\{\"time\":\"[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\\.[0-9][0-9][0-9]Z\",\"level\":\"info\",\"source\":\"test\\.items\",\"message\":\"test\\.items: listed a page\",\"fields\":\\{\"node\":\"test\\.items\",\"done\":\"2\"\\}\\}\n"
+         "\n\\{\"time\":\"[^\"]+\",\"level\":\"info\",\"source\":\"test\\.items\",\"message\":\"listing\",\"event\":\"progress\",\"done\":2,\"total\":3\\}\n")
+sdk_cli_test(warnings_follow_the_log_format EXIT 0 ARGS list --log-format json --plugins "${mixed}"
+  STDERR "\\{\"time\":\"[^\"]+\",\"level\":\"warn\",\"source\":\"wfn-host\",\"message\":\"[^\"\n]*no-entry-symbol/libnot_a_plugin\\.so: does not export wfn_get_plugin_entry[^\n]*\"\\}\n")
+sdk_cli_test(an_unknown_log_format_is_a_usage_error EXIT 2 ARGS list --log-format yaml --plugins "${good}"
+  STDERR "^wfn-host: error: --log-format yaml is not one of text, json\n$")
+sdk_cli_test(run_reports_progress_as_lines_at_info_when_stderr_is_not_a_terminal EXIT 0
+  ARGS run test.items --params "{\"Count\":3,\"PageSize\":2}" --log-level info --plugins "${good}"
+  STDERR "wfn-host: \\[info\\] test\\.items: test\\.items: listed a page \\(node=test\\.items, done=2\\)\nwfn-host: \\[progress\\] test\\.items: 2 of 3 items, listing\n")
+sdk_cli_test(run_keeps_progress_records_out_of_quiet_logs EXIT 0
+  ARGS run test.items --params "{\"Count\":3,\"PageSize\":2}" --plugins "${good}"
+  STDERR_NOT "progress")
+# On a terminal (a pseudo-terminal made by script(1)) progress is one line
+# redrawn in place and cleared when the call ends.
+find_program(WFN_SCRIPT_PROGRAM script)
+if(WFN_SCRIPT_PROGRAM)
+  add_test(NAME sdk.cli.run_redraws_one_progress_line_on_a_terminal
+    COMMAND "${CMAKE_COMMAND}" "-DPROGRAM=${WFN_SCRIPT_PROGRAM}"
+            "-DARGS=-qec^^'$<TARGET_FILE:wfn-host>' run test.items --params '{\"Count\":3,\"PageSize\":2}' --plugins '${good}' >/dev/null^^/dev/null"
+            "-DEXPECT_EXIT=0"
+            "-DSTDOUT=\r.\\[Kwfn-host: test\\.items: 2 of 3 items, listing\r.\\[Kwfn-host: test\\.items: 3 of 3 items\r.\\[K$"
+            -P "${CMAKE_CURRENT_SOURCE_DIR}/run_cli.cmake")
+  set_tests_properties(sdk.cli.run_redraws_one_progress_line_on_a_terminal PROPERTIES ENVIRONMENT "WFN_PLUGINS_DIR=")
+endif()
+
 sdk_cli_test(run_prints_the_output_and_exits_0_on_2xx EXIT 0
   ARGS run test.echo --params "{\"Message\":\"hi\"}" --credentials "{\"Token\":\"t\"}" --plugins "${good}"
   STDOUT "\"StatusCode\": 200" "\"Message\": \"hi\"" "\"HasCredentials\": true")

@@ -19,6 +19,8 @@ void add_common_options(po::options_description& options) {
          "plugins folder (default: $WFN_PLUGINS_DIR, the installed folder, or the build's bundle folder)")
         ("log-level", po::value<std::string>()->value_name("LEVEL")->default_value("warn"),
          "plugin log lines on stderr from this level: trace, debug, info, warn or error")
+        ("log-format", po::value<std::string>()->value_name("FORMAT")->default_value("text"),
+         "stderr lines as text, or json: one object per line with time, level, source, message and fields")
         ("help,h", "show this help");
 }
 
@@ -51,6 +53,12 @@ common_settings common_settings_from(const po::variables_map& values) {
         throw usage_error("--log-level " + level_name + " is not one of trace, debug, info, warn, error");
     }
     settings.log_level = *level;
+    const std::string& format_name = values["log-format"].as<std::string>();
+    const auto format = parse_log_format(format_name);
+    if (!format) {
+        throw usage_error("--log-format " + format_name + " is not one of text, json");
+    }
+    use_log_format(*format);
     return settings;
 }
 
@@ -89,10 +97,21 @@ host::run_options stderr_run_options(std::string node_id, wfn::log_level level, 
     host::run_options options;
     options.timeout = std::chrono::milliseconds(timeout_ms);
     options.log_level = level;
-    options.log = [source = std::move(node_id)](wfn::log_level line_level, std::string_view message) {
-        log_line(source, line_level, message);
+    options.on_log_record = [source = std::move(node_id)](const host::log_record& record) {
+        log_record_line(source, record);
     };
     return options;
+}
+
+void show_progress_on_stderr(host::run_options& options, std::string node_id, wfn::log_level level) {
+    // Records of progress are as chatty as info lines; a terminal's single
+    // redrawn line is not, and shows at any level.
+    if (level > wfn::log_level::info && !progress_redraws_in_place()) {
+        return;
+    }
+    options.on_progress = [source = std::move(node_id)](const host::progress_report& report) {
+        print_progress(source, report);
+    };
 }
 
 }  // namespace wfn::cli

@@ -52,7 +52,13 @@ inline constexpr std::int64_t max_timeout_ms = 86'400'000;
 // usage_error naming `command`'s --timeout-ms option and the range.
 std::int64_t checked_timeout_ms(std::string_view command, std::int64_t timeout_ms);
 
-// run_options whose log goes to stderr, prefixed with the node id.
+// run_options whose log records go to stderr (see stderr_log.hpp), with
+// the node id as their source.
 host::run_options stderr_run_options(std::string node_id, wfn::log_level level, std::int64_t timeout_ms);
+
+// Adds progress on stderr to `options`: a redrawn line on a terminal, else
+// records when `level` is info or more verbose. Call end_progress() after
+// the run.
+void show_progress_on_stderr(host::run_options& options, std::string node_id, wfn::log_level level);
 
 }  // namespace wfn::cli
