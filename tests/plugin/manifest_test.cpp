@@ -80,7 +80,8 @@ void check_property(const std::string& name, const json::object& property, std::
         BOOST_TEST(!property.at("description").as_string().empty());
         BOOST_TEST(!property.at("title").as_string().empty(), "the canvas label");
         const auto& ui = property.at("x-ui").as_object();
-        BOOST_TEST(subset(keys_of(ui), {"order", "placeholder", "secret", "multiline", "advanced"}));
+        BOOST_TEST(subset(keys_of(ui),
+                          {"order", "placeholder", "secret", "multiline", "advanced", "showIf", "choiceGroup", "options"}));
         BOOST_TEST(orders.insert(ui.at("order").as_int64()).second, "x-ui.order repeats");
     }
 }
@@ -179,6 +180,38 @@ BOOST_AUTO_TEST_CASE(inputs_and_outputs_are_documented_object_schemas) {
             BOOST_TEST(outputs.at("properties").at("RateLimitReset").at("format").as_string() == "date-time");
             BOOST_TEST(required_of(outputs).count("StatusCode") == 1u);
             BOOST_TEST(required_of(outputs).count("ErrorMessage") == 1u);
+            for (const auto& member : outputs.at("properties").as_object()) {
+                BOOST_TEST(!member.value().at("title").as_string().empty(), member.key() << ": the canvas label");
+            }
+        }
+    }
+}
+
+// A canvas's selector must offer exactly the alternatives the schema's oneOf
+// lets through, and a page's size and cursor only matter for one page.
+BOOST_AUTO_TEST_CASE(canvas_hints_agree_with_the_schema) {
+    for (const auto& [id, node] : node_manifests()) {
+        BOOST_TEST_CONTEXT(id) {
+            const auto& inputs = node.at("inputs").as_object();
+            const auto& properties = inputs.at("properties").as_object();
+            std::set<std::string> grouped;
+            for (const auto& member : properties) {
+                const auto& ui = member.value().at("x-ui").as_object();
+                if (ui.contains("choiceGroup")) {
+                    grouped.insert(std::string(member.key()));
+                }
+                if (const auto* options = ui.if_contains("options")) {
+                    const bool names_a_lister = options->at("node") == "okta.user.list" || options->at("node") == "okta.group.list";
+                    BOOST_TEST(names_a_lister, member.key());
+                }
+            }
+            BOOST_TEST(grouped == alternatives_of(inputs));
+            if (properties.contains("ReturnAll")) {
+                for (const char* paging : {"Limit", "After"}) {
+                    const json::value only_one_page = json::array{false};
+                    BOOST_TEST(properties.at(paging).at("x-ui").at("showIf").at("ReturnAll") == only_one_page, paging);
+                }
+            }
         }
     }
 }

@@ -180,6 +180,70 @@ BOOST_AUTO_TEST_CASE(a_node_listed_twice_in_one_manifest_is_refused_before_the_l
     BOOST_TEST(!contains(errors[0].reason, "does not exist"), errors[0].reason);
 }
 
+// The canvas hints that name other inputs or nodes must name real ones: a
+// bundle whose hint points nowhere is refused from its manifest, naming the
+// node file and the input.
+struct ui_hint_case {
+    std::string_view name;
+    std::string_view inputs;  // the "inputs" schema of node hint.node
+    std::string_view reason;
+};
+
+std::ostream& operator<<(std::ostream& out, const ui_hint_case& c) { return out << c.name; }
+
+const ui_hint_case ui_hint_cases[] = {
+    {"show_if_names_a_missing_input",
+     R"({"type":"object","properties":{"Limit":{"type":"integer","x-ui":{"showIf":{"ReturnAl":[false]}}}}})",
+     "input Limit: x-ui.showIf names ReturnAl, which is not another input of hint.node"},
+    {"show_if_names_itself",
+     R"({"type":"object","properties":{"Limit":{"type":"integer","x-ui":{"showIf":{"Limit":[1]}}}}})",
+     "input Limit: x-ui.showIf names Limit, which is not another input of hint.node"},
+    {"show_if_names_nothing", R"({"type":"object","properties":{"Limit":{"type":"integer","x-ui":{"showIf":{}}}}})",
+     "input Limit: x-ui.showIf names no input"},
+    {"show_if_without_values",
+     R"({"type":"object","properties":{"A":{"type":"boolean"},"B":{"type":"string","x-ui":{"showIf":{"A":[]}}}}})",
+     "does not match"},
+    {"a_choice_of_one",
+     R"({"type":"object","properties":{"GroupId":{"type":"string","x-ui":{"choiceGroup":{"name":"group","label":"By ID"}}}}})",
+     "x-ui.choiceGroup group has only the input GroupId: a choice needs at least two"},
+    {"a_required_alternative",
+     R"({"type":"object","required":["A"],"properties":{"A":{"type":"string","x-ui":{"choiceGroup":{"name":"g","label":"A"}}},
+        "B":{"type":"string","x-ui":{"choiceGroup":{"name":"g","label":"B"}}}}})",
+     "input A is required, so it cannot be one alternative of x-ui.choiceGroup g"},
+    {"options_from_a_missing_node",
+     R"({"type":"object","properties":{"UserId":{"type":"string","x-ui":{"options":{"node":"hint.nope","items":"Users","value":"id","label":"id"}}}}})",
+     "input UserId: x-ui.options names node hint.nope, which is not one of the plugin's nodes"},
+    {"options_from_an_output_that_is_no_list",
+     R"({"type":"object","properties":{"UserId":{"type":"string","x-ui":{"options":{"node":"hint.node","items":"ErrorMessage","value":"id","label":"id"}}}}})",
+     "input UserId: x-ui.options takes items from hint.node's output ErrorMessage, which that node does not declare as an array"},
+};
+
+BOOST_DATA_TEST_CASE(a_canvas_hint_that_points_nowhere_refuses_the_bundle, boost::unit_test::data::make(ui_hint_cases),
+                     hint_case) {
+    const auto plugins = std::filesystem::temp_directory_path() / ("wfn-ui-hints-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(plugins);
+    std::filesystem::create_directories(plugins / "hints" / "nodes");
+    const auto write = [](const std::filesystem::path& file, std::string_view text) { std::ofstream(file) << text; };
+    write(plugins / "hints" / "nodes" / "hint.node.json",
+          R"({"id":"hint.node","version":1,"displayName":"Hint","category":"Test","inputs":)" +
+              std::string(hint_case.inputs) +
+              R"(,"outputs":{"type":"object","properties":{"StatusCode":{"type":"integer"},"ErrorMessage":{"type":"string"}}}})");
+    write(plugins / "hints" / "manifest.json",
+          R"({"manifestVersion":1,"id":"com.wfn.hints","name":"Hints","version":"1.0.0","abi":{"major":1,"minor":0},
+              "library":{"linux":"libwfn_never_built.so"},
+              "nodes":[{"id":"hint.node","version":1,"file":"nodes/hint.node.json"}]})");
+    std::vector<wfn::host::load_error> errors;
+    {
+        const wfn::host::plugin_host host(plugins);
+        errors = host.load_errors();
+    }
+    std::filesystem::remove_all(plugins);
+    BOOST_TEST_REQUIRE(errors.size() == 1u);
+    BOOST_TEST(errors[0].path.filename() == "hint.node.json");
+    BOOST_TEST(contains(errors[0].reason, hint_case.reason), errors[0].reason);
+    BOOST_TEST(!contains(errors[0].reason, "does not exist"), errors[0].reason);
+}
+
 // A manifest that is there but is no regular file must say what it is, not
 // that it does not exist.
 BOOST_AUTO_TEST_CASE(a_manifest_that_is_a_fifo_or_a_directory_says_so) {

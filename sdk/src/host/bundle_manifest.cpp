@@ -3,6 +3,7 @@
 #include "json_checks/builtin_schemas.hpp"
 #include "json_checks/json_text.hpp"
 #include "load_failure.hpp"
+#include "ui_hint_references.hpp"
 
 #include <boost/json/array.hpp>
 
@@ -233,6 +234,7 @@ bundle_manifest read_bundle_manifest(const fs::path& folder) {
     read_credential_types(bundle);
     read_nodes(bundle);
     check_credential_tests(bundle);
+    check_ui_hint_references(bundle);
     return bundle;
 }
 
