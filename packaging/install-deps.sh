@@ -20,8 +20,8 @@ packages=(
 )
 if (( want_test_tools )); then
   packages+=(binutils clang libclang-rt-14-dev json-schema-test-suite wrk valgrind util-linux)
-  # The shared rate budget's tests and benchmark: a real Redis, skewed worker clocks.
-  packages+=(redis-server faketime)
+  # The shared rate budget's tests and benchmark: a real Redis (and redis-cli), skewed worker clocks.
+  packages+=(redis-server redis-tools faketime)
   # Node.js is only a test tool here (the official Okta SDK is the reference
   # client). Any Node >= 18 will do; keep one that is already installed.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)

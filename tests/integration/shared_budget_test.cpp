@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -71,23 +72,44 @@ pid_t spawn(const std::vector<std::string>& arguments, const std::filesystem::pa
 }
 
 // A private redis-server on a loopback port, without persistence (a restart
-// starts it empty, its scripts uncached, as after a crash).
+// starts it empty, its scripts uncached, as after a crash). With TLS it
+// serves only rediss://, with a certificate for 127.0.0.1 made here.
 class redis_server {
 public:
-    explicit redis_server(const std::filesystem::path& dir, std::vector<std::string> extra = {})
-        : dir_(dir), port_(free_port()), extra_(std::move(extra)) {
+    explicit redis_server(const std::filesystem::path& dir, std::vector<std::string> extra = {}, bool tls = false)
+        : dir_(dir), port_(free_port()), extra_(std::move(extra)), tls_(tls) {
+        if (tls_) {
+            const std::string made = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2"
+                                     " -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1"
+                                     " -addext basicConstraints=critical,CA:TRUE -keyout '" +
+                                     (dir_ / "redis-key.pem").string() + "' -out '" + cert_file().string() +
+                                     "' 2>/dev/null";
+            BOOST_TEST_REQUIRE(std::system(made.c_str()) == 0, "openssl could not make a certificate");
+        }
         start();
     }
     ~redis_server() { stop(SIGTERM); }
 
     unsigned short port() const { return port_; }
+    std::filesystem::path cert_file() const { return dir_ / "redis-cert.pem"; }
     std::string url(const std::string& query = "") const {
-        return "redis://127.0.0.1:" + std::to_string(port_) + query;
+        return std::string(tls_ ? "rediss" : "redis") + "://127.0.0.1:" + std::to_string(port_) + query;
     }
 
     void start() {
-        std::vector<std::string> arguments{"redis-server", "--port", std::to_string(port_), "--bind", "127.0.0.1",
-                                           "--save", "", "--appendonly", "no", "--dir", dir_.string()};
+        std::vector<std::string> arguments{"redis-server", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                                           "--dir", dir_.string()};
+        if (tls_) {
+            for (const std::string& argument :
+                 {std::string("--port"), std::string("0"), std::string("--tls-port"), std::to_string(port_),
+                  std::string("--tls-cert-file"), cert_file().string(), std::string("--tls-key-file"),
+                  (dir_ / "redis-key.pem").string(), std::string("--tls-ca-cert-file"), cert_file().string(),
+                  std::string("--tls-auth-clients"), std::string("no")}) {
+                arguments.push_back(argument);
+            }
+        } else {
+            arguments.insert(arguments.end(), {"--port", std::to_string(port_)});
+        }
         arguments.insert(arguments.end(), extra_.begin(), extra_.end());
         pid_ = spawn(arguments, dir_ / "redis.out", dir_ / "redis.err");
         for (int tries = 0; tries < 200 && !accepts_connections(port_); ++tries) {
@@ -104,10 +126,32 @@ public:
         }
     }
 
+    // How many of the shared budget's limit keys Redis holds (they outlive
+    // the windows), asked with redis-cli; `password` for a requirepass server.
+    std::size_t budget_keys(const std::string& password = "") const {
+        std::string command = "redis-cli -h 127.0.0.1 -p " + std::to_string(port_);
+        if (tls_) {
+            command += " --tls --cacert '" + cert_file().string() + "'";
+        }
+        if (!password.empty()) {
+            command += " --no-auth-warning -a '" + password + "'";
+        }
+        command += " --scan --pattern 'wfn-okta:*:limit'";
+        FILE* pipe = ::popen(command.c_str(), "r");
+        BOOST_TEST_REQUIRE(pipe != nullptr);
+        std::size_t lines = 0;
+        for (int c = std::fgetc(pipe); c != EOF; c = std::fgetc(pipe)) {
+            lines += c == '\n' ? 1 : 0;
+        }
+        BOOST_TEST(::pclose(pipe) == 0);
+        return lines;
+    }
+
 private:
     std::filesystem::path dir_;
     unsigned short port_;
     std::vector<std::string> extra_;
+    bool tls_ = false;
     pid_t pid_ = -1;
 };
 
@@ -213,6 +257,20 @@ std::size_t count(const std::string& text, const std::string& what) {
     return found;
 }
 
+bool told(const node_run& run, const std::string& what) {
+    for (const auto& line : run.log) {
+        if (line.find(what) != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+node_run create_one(bench& on, const std::string& login, const json::object& credentials) {
+    return on.run("okta.user.create",
+                  {{"UserName", login}, {"Email", login}, {"FirstName", "A"}, {"LastName", "B"}}, credentials);
+}
+
 // A small bucket, so a few dozen creates span several windows.
 struct small_bucket : bench {
     small_bucket() { admin().configure({{"usersCollection", 20}, {"windowSeconds", 2}}); }
@@ -226,6 +284,8 @@ BOOST_FIXTURE_TEST_SUITE(shared_budget, small_bucket)
 BOOST_AUTO_TEST_CASE(four_workers_share_one_budget_and_one_in_flight_cap) {
     scratch dir;
     redis_server redis(dir.path);
+    // Each answer late, so that the workers' requests overlap.
+    admin().inject(json::object{{"count", 40}, {"kind", "delay"}, {"delayMs", 100}});
     auto workers = start_batch(dir.path, 4, 10, 4, redis.url("?max_in_flight=6"));
     const batch_result result = finish_batch(workers);
     BOOST_TEST(result.failures == 0u);
@@ -269,22 +329,64 @@ BOOST_AUTO_TEST_CASE(workers_whose_clocks_disagree_by_ten_seconds_still_share_th
     BOOST_TEST(sandbox_stat("apiRequests") == 40);
 }
 
+BOOST_AUTO_TEST_CASE(the_right_password_keeps_the_budget_in_redis_and_never_shows) {
+    scratch dir;
+    const std::string password = "the-right-password-42";
+    redis_server redis(dir.path, {"--requirepass", password});
+    json::object credentials = sandbox_credentials();
+    credentials["RateBudgetUrl"] = "redis://:" + password + "@127.0.0.1:" + std::to_string(redis.port());
+    const node_run created = create_one(*this, "authorised@example.com", credentials);
+    BOOST_TEST(created.status() == 200);
+    BOOST_TEST(!told(created, "shared rate budget is unavailable"));
+    BOOST_TEST(redis.budget_keys(password) == 1u);
+    // run() audited the output and every log line for the password.
+}
+
 BOOST_AUTO_TEST_CASE(a_refused_password_falls_back_and_never_shows) {
     scratch dir;
     redis_server redis(dir.path, {"--requirepass", "the-right-password-42"});
     json::object credentials = sandbox_credentials();
     credentials["RateBudgetUrl"] = "redis://:a-wrong-password-17@127.0.0.1:" + std::to_string(redis.port());
-    const node_run created = run("okta.user.create",
-                                 {{"UserName", "refused@example.com"}, {"Email", "refused@example.com"},
-                                  {"FirstName", "A"}, {"LastName", "B"}},
-                                 credentials);
+    const node_run created = create_one(*this, "refused@example.com", credentials);
     BOOST_TEST(created.status() == 200);
-    bool told = false;
-    for (const auto& line : created.log) {
-        told = told || line.find("AUTH refused") != std::string::npos;
-    }
-    BOOST_TEST(told);
-    // run() audited the output and every log line for the password.
+    BOOST_TEST(told(created, "AUTH refused"));
+    BOOST_TEST(redis.budget_keys("the-right-password-42") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(rediss_holds_the_budget_trusting_ca_certificate) {
+    scratch dir;
+    redis_server redis(dir.path, {}, true);
+    json::object credentials = sandbox_credentials();
+    // One CaCertificate text trusts both the sandbox's CA and Redis's.
+    credentials["CaCertificate"] = std::string(credentials.at("CaCertificate").as_string()) + read_file(redis.cert_file());
+    credentials["RateBudgetUrl"] = redis.url();
+    const node_run created = create_one(*this, "tls@example.com", credentials);
+    BOOST_TEST(created.status() == 200);
+    BOOST_TEST(!told(created, "shared rate budget is unavailable"));
+    BOOST_TEST(redis.budget_keys() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(rediss_to_an_untrusted_certificate_falls_back) {
+    scratch dir;
+    redis_server redis(dir.path, {}, true);
+    json::object credentials = sandbox_credentials();
+    credentials["RateBudgetUrl"] = redis.url();
+    const node_run created = create_one(*this, "untrusted@example.com", credentials);
+    BOOST_TEST(created.status() == 200);
+    BOOST_TEST(told(created, "shared rate budget is unavailable"));
+    BOOST_TEST(redis.budget_keys() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(no_redis_at_the_url_falls_back_once) {
+    json::object credentials = sandbox_credentials();
+    credentials["RateBudgetUrl"] = "redis://127.0.0.1:" + std::to_string(free_port());
+    const node_run first = create_one(*this, "nobody1@example.com", credentials);
+    BOOST_TEST(first.status() == 200);
+    BOOST_TEST(told(first, "shared rate budget is unavailable"));
+    // The outage was told; the next call paces locally without telling again.
+    const node_run second = create_one(*this, "nobody2@example.com", credentials);
+    BOOST_TEST(second.status() == 200);
+    BOOST_TEST(!told(second, "shared rate budget is unavailable"));
 }
 
 BOOST_AUTO_TEST_CASE(a_bad_url_is_a_clear_error_without_its_password) {
@@ -304,6 +406,55 @@ BOOST_AUTO_TEST_CASE(a_bad_url_is_a_clear_error_without_its_password) {
     }
     // The sandbox saw none of them: a bad budget is not a reason to call Okta unpaced.
     BOOST_TEST(sandbox_stat("apiRequests") == 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Threads of one process calling at once: one budget, one in-flight cap.
+BOOST_FIXTURE_TEST_SUITE(shared_budget_threads, small_bucket)
+
+BOOST_AUTO_TEST_CASE(threads_of_one_host_keep_to_the_shared_in_flight_cap) {
+    scratch dir;
+    redis_server redis(dir.path);
+    json::object credentials = sandbox_credentials();
+    credentials["RateBudgetUrl"] = redis.url("?max_in_flight=2");
+    constexpr int threads = 4;
+    constexpr int per_thread = 5;
+    const std::string credentials_text = json::serialize(credentials);
+    // Each answer late, so that the threads' requests overlap.
+    admin().inject(json::object{{"count", threads * per_thread}, {"kind", "delay"}, {"delayMs", 100}});
+    std::vector<std::vector<node_run>> runs(threads);
+    std::vector<std::thread> callers;
+    for (int t = 0; t < threads; ++t) {
+        // Only the host is called on these threads (Boost.Test's checks are not thread-safe).
+        callers.emplace_back([&of_thread = runs[static_cast<std::size_t>(t)], t, &credentials_text] {
+            for (int i = 0; i < per_thread; ++i) {
+                const std::string login = "thread" + std::to_string(t) + "-" + std::to_string(i) + "@example.com";
+                node_run created;
+                wfn::host::run_options options;
+                options.log_level = wfn::log_level::trace;
+                options.log = [&created](wfn::log_level, std::string_view line) { created.log.emplace_back(line); };
+                created.output = host().run("okta.user.create",
+                                            json::serialize(json::object{{"UserName", login}, {"Email", login},
+                                                                         {"FirstName", "A"}, {"LastName", "B"}}),
+                                            credentials_text, options);
+                of_thread.push_back(std::move(created));
+            }
+        });
+    }
+    for (auto& caller : callers) {
+        caller.join();
+    }
+    for (const auto& of_thread : runs) {
+        for (const auto& created : of_thread) {
+            BOOST_TEST(created.status() == 200);
+            BOOST_TEST(!told(created, "shared rate budget is unavailable"));
+            audit(created, secrets_of({}, credentials));
+        }
+    }
+    BOOST_TEST(sandbox_stat("apiRequests") == threads * per_thread);
+    BOOST_TEST(sandbox_stat("rateLimited") == 0);
+    BOOST_TEST(sandbox_stat("peakInFlight") <= 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
