@@ -13,6 +13,8 @@ packages=(
   g++ cmake ninja-build pkg-config ca-certificates
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libboost-program-options1.81-dev libboost-test1.81-dev libssl-dev
+  # The shared rate budget's Redis protocol (encoding and parsing only).
+  libhiredis-dev
   # The demo's OAuth mode derives the key's public JWK and registers it with the sandbox.
   curl openssl xxd
 )
@@ -20,6 +22,8 @@ if (( want_test_tools )); then
   packages+=(binutils clang libclang-rt-14-dev json-schema-test-suite wrk valgrind util-linux)
   # The memory benchmark (GNU time, jq) and the CLI's terminal test (script).
   packages+=(time jq bsdutils)
+  # The shared rate budget's tests and benchmark: a real Redis (and redis-cli), skewed worker clocks.
+  packages+=(redis-server redis-tools faketime)
   # Node.js is only a test tool here (the official Okta SDK is the reference
   # client). Any Node >= 18 will do; keep one that is already installed.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -33,6 +33,15 @@ inline std::vector<std::string> secrets_of(const boost::json::object& params, co
     add(params, "Password");
     add(credentials, "ApiToken");
     add(credentials, "PrivateKey");
+    // The password of a shared rate budget's redis://user:password@host URL.
+    if (const auto* url = credentials.if_contains("RateBudgetUrl"); url != nullptr && url->is_string()) {
+        const std::string_view text = url->get_string();
+        const auto at = text.rfind('@');
+        const auto colon = text.find(':', text.find("://") + 3);
+        if (at != std::string_view::npos && colon < at && at - colon - 1 >= min_audited_secret) {
+            secrets.emplace_back(text.substr(colon + 1, at - colon - 1));
+        }
+    }
     return secrets;
 }
 

@@ -323,6 +323,7 @@ BOOST_AUTO_TEST_CASE(credential_fields_required_exactly_as_documented) {
     auto api_token = okta_plugin::test::unreachable_credentials();
     api_token["type"] = "okta.apiToken";
     api_token["CaCertificate"] = "";
+    api_token["RateBudgetUrl"] = "";
     check_credential_fields("okta.apiToken", api_token);
     check_credential_fields("okta.oauthServiceApp",
                             json::object{{"type", "okta.oauthServiceApp"},
@@ -331,7 +332,8 @@ BOOST_AUTO_TEST_CASE(credential_fields_required_exactly_as_documented) {
                                          {"PrivateKey", okta_plugin::test::rsa_pem()},
                                          {"KeyId", "key-1"},
                                          {"Scopes", "okta.users.read"},
-                                         {"CaCertificate", ""}});
+                                         {"CaCertificate", ""},
+                                         {"RateBudgetUrl", ""}});
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -143,6 +143,14 @@ namespace {
 constexpr std::string_view password = "00PASS-7e2a91c4d8b3f605-wfn-probe-Pw";
 const std::string user_target_path = "/api/v1/users/00ub0oNGTSWTBKOLGLNR";
 
+// No credential here has a RateBudgetUrl: Redis is never asked.
+struct no_redis final : okta_plugin::wire::redis_link {
+    okta_plugin::wire::redis_reply run(const okta_plugin::wire::redis_address&, const std::vector<std::string>&,
+                                       std::chrono::milliseconds) override {
+        throw okta_plugin::wire::redis_unavailable("no Redis in this test");
+    }
+};
+
 // The plugin's runtime with a scripted sender in place of HTTPS.
 struct scripted_runtime {
     node_runner runner;  // starts the real runtime; ours replaces it below
@@ -150,7 +158,9 @@ struct scripted_runtime {
     okta::rate_pacer pacer;
     okta::unconfirmed_changes unconfirmed;
     okta::token_cache tokens;
-    okta_plugin::nodes::node_runtime services{okta, pacer, unconfirmed, tokens};
+    no_redis redis;
+    okta::shared_budgets shared_budgets{redis};
+    okta_plugin::nodes::node_runtime services{okta, pacer, unconfirmed, tokens, shared_budgets};
     // Built before any watch begins and freed after it ends.
     boost::json::object credentials{{"Domain", "https://dev-1.okta.com"}, {"ApiToken", test_token}};
 

@@ -2,6 +2,8 @@
 
 #include "nodes/runtime.hpp"
 #include "okta/client/rate_pacer.hpp"
+#include "okta/client/shared_rate_budget.hpp"
+#include "redis/redis_pool.hpp"
 #include "transport/https_client.hpp"
 
 #include <memory>
@@ -14,7 +16,9 @@ struct plugin_runtime {
     okta::rate_pacer pacer;
     okta::unconfirmed_changes unconfirmed;
     okta::token_cache tokens;
-    nodes::node_runtime services{http, pacer, unconfirmed, tokens};
+    redis::redis_pool redis;
+    okta::shared_budgets shared_budgets{redis};
+    nodes::node_runtime services{http, pacer, unconfirmed, tokens, shared_budgets};
 };
 
 // Set and reset only on the load thread (init/deinit), while no node runs.

@@ -62,7 +62,11 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`sandbox-admin: ${error.message}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`sandbox-admin: ${error.message}\n`);
+    process.exit(1);
+  });
+}
+
+module.exports = { request };

@@ -221,10 +221,16 @@ boost::json::object dispatch(sandbox_state& state, const http_request& request, 
     state.faults.clear();
     state.limiter.reset();
     state.connections.restart();
+    state.api.restart();
     state.oauth.reset();
     return {{"reset", true}};
   }
-  if (name == "stats") return method == http::verb::get ? state.connections.to_json() : wrong_method();
+  if (name == "stats") {
+    if (method != http::verb::get) return wrong_method();
+    boost::json::object stats = state.connections.to_json();
+    state.api.add_to(stats);
+    return stats;
+  }
   if (name == "seed") return method == http::verb::post ? seed(state, body_object(request)) : wrong_method();
   if (name == "requests") {
     if (method == http::verb::get) return {{"requests", state.log.to_json()}};

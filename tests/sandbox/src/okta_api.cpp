@@ -161,6 +161,7 @@ http_response answer_over_concurrency_limit(sandbox_state& state, const http_req
   response.set("X-Rate-Limit-Reset", std::to_string(epoch_seconds(wall_clock::now()) + 1));
   response.set(http::field::content_type, "application/json");
   response.body() = boost::json::serialize(okta_error_body(errors::concurrency_limit_exceeded()));
+  state.api.answered(true);
   response.keep_alive(request.keep_alive());
   response.prepare_payload();
   if (state.recorder) {
@@ -195,6 +196,7 @@ http_response answer_okta_request(sandbox_state& state, const http_request& requ
     result = {failure.error().status, boost::json::value(okta_error_body(failure.error())), {}};
   }
 
+  state.api.answered(result.status == 429);
   http_response response{static_cast<http::status>(result.status), request.version()};
   add_okta_headers(response);
   response.set("X-Rate-Limit-Limit", std::to_string(rate.limit));

@@ -48,6 +48,7 @@ bool sandbox_state::try_enter() {
   do {
     if (current >= limit) return false;
   } while (!in_flight_.compare_exchange_weak(current, current + 1));
+  api.entered(current + 1);
   return true;
 }
 

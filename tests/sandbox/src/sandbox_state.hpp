@@ -1,5 +1,6 @@
 #pragma once
 // Everything one running sandbox shares between its connections.
+#include "api_stats.hpp"
 #include "connection_stats.hpp"
 #include "fault_queue.hpp"
 #include "group_store.hpp"
@@ -49,6 +50,7 @@ struct sandbox_state {
   request_log log;
   fault_queue faults;
   connection_stats connections;
+  api_stats api;  // Okta API requests, 429s and the peak in flight
   oauth_state oauth;  // service apps, issued access tokens, DPoP nonce
   const api_tokens tokens;
   const std::unique_ptr<response_recorder> recorder;  // null unless --record-responses

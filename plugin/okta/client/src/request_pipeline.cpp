@@ -59,7 +59,7 @@ call_failure cancelled_while_waiting(const verdict& last, request_kind kind) {
 
 }  // namespace
 
-request_pipeline::request_pipeline(wire::sender& sender, rate_pacer& pacer, authoriser& credentials,
+request_pipeline::request_pipeline(wire::sender& sender, rate_budget& pacer, authoriser& credentials,
                                    const org_route& route, pipeline_policy policy, wire::call_budget budget,
                                    log_sink log)
     : sender_(sender),
@@ -213,7 +213,7 @@ void request_pipeline::pace(rate_bucket bucket) {
     bool told = false;
     std::uint64_t ticket = 0;  // this call's place in the pacer's queue
     for (;;) {
-        const auto now = rate_pacer::clock::now();
+        const auto now = rate_budget::clock::now();
         const auto decision = pacer_.admit(route_.org.origin, bucket, now, ticket);
         if (decision.granted) {
             return;

@@ -7,6 +7,7 @@
 #include <wfn/plugin.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <array>
 #include <functional>
 #include <mutex>
@@ -212,6 +213,31 @@ std::string read_ca_certificate(const boost::json::object& credentials) {
     return std::string(pem);
 }
 
+// The credential's RateBudgetUrl, else the environment's; an empty one is
+// no shared budget.
+std::optional<okta::rate_budget_settings> read_rate_budget(const boost::json::object& credentials,
+                                                            const std::string& extra_ca_pem) {
+    std::string url = optional_string(credentials, "RateBudgetUrl");
+    const bool from_environment = url.empty() && !credentials.contains("RateBudgetUrl");
+    if (from_environment) {
+        const char* value = std::getenv(std::string(rate_budget_url_variable).c_str());
+        url = value != nullptr ? value : "";
+    }
+    if (url.empty()) {
+        return std::nullopt;
+    }
+    const wire::secret_text kept(url);  // wiped, whatever happens to `url`'s copies below
+    url.assign(url.size(), '\0');
+    try {
+        okta::rate_budget_settings settings = okta::parse_rate_budget_url(kept.reveal());
+        settings.redis.extra_ca_pem = extra_ca_pem;
+        return settings;
+    } catch (const okta::invalid_setting& error) {
+        throw wfn::invalid_input_error(std::string(error.what()) +
+                                       (from_environment ? " (from " + std::string(rate_budget_url_variable) + ")" : ""));
+    }
+}
+
 }  // namespace
 
 std::string normalised_scopes(std::string_view scopes) {
@@ -265,6 +291,7 @@ org_connection read_credentials(const boost::json::object& credentials) {
         connection.token = wire::secret_text(token);
     }
     connection.extra_ca_pem = read_ca_certificate(credentials);
+    connection.rate_budget = read_rate_budget(credentials, connection.extra_ca_pem);
     return connection;
 }
 

@@ -28,8 +28,9 @@ okta_session::okta_session(const wfn::node_call& call, std::string_view node_id,
       org_(read_credentials(call.credentials)),
       password_(password),
       route_(route_of(org_)),
-      pipeline_(runtime().sender, runtime().pacer, authoriser_for(node_id, call.context), route_,
-                okta::pipeline_policy{max_retries}, budget_of(call.context),
+      budget_(budget_of(call.context)),
+      pipeline_(runtime().sender, rate_budget_for(call.context), authoriser_for(node_id, call.context), route_,
+                okta::pipeline_policy{max_retries}, budget_,
                 [this, &context = call.context](std::string_view line) { log(context, line); }),
       users_(pipeline_, runtime().unconfirmed),
       groups_(pipeline_, users_) {
@@ -89,6 +90,21 @@ okta::authoriser& okta_session::authoriser_for(std::string_view node_id, const w
     return *authoriser_;
 }
 
+okta::rate_budget& okta_session::rate_budget_for(const wfn::call_context& context) {
+    if (!org_.rate_budget) {
+        return runtime().pacer;
+    }
+    // The budget is per token or service app: only its hash reaches Redis.
+    const std::string_view identity = org_.app ? std::string_view(org_.app->client_id) : org_.token.reveal();
+    shared_budget_.emplace(runtime().shared_budgets, *org_.rate_budget, identity, runtime().pacer, budget_,
+                           [this, &context](std::string_view line) {
+                               if (context.logs(wfn::log_level::warn)) {
+                                   context.log(wfn::log_level::warn, mask(std::string(line)));
+                               }
+                           });
+    return *shared_budget_;
+}
+
 void okta_session::log(const wfn::call_context& context, std::string_view line) const {
     if (context.logs(wfn::log_level::debug)) {
         context.log(wfn::log_level::debug, mask(std::string(line)));
@@ -97,7 +113,8 @@ void okta_session::log(const wfn::call_context& context, std::string_view line) 
 
 std::string okta_session::mask(std::string text) const {
     return okta::redact(std::move(text), {org_.token.reveal(), password_ != nullptr ? password_->reveal() : "",
-                                          org_.app ? org_.app->private_key_pem.reveal() : ""});
+                                          org_.app ? org_.app->private_key_pem.reveal() : "",
+                                          org_.rate_budget ? org_.rate_budget->redis.password.reveal() : ""});
 }
 
 boost::json::object okta_session::seal(boost::json::object output) const {

@@ -4,10 +4,13 @@
 //   okta.apiToken:        Domain, ApiToken, optional CaCertificate.
 //   okta.oauthServiceApp: Domain, ClientId, PrivateKey, optional KeyId,
 //                         Scopes and CaCertificate.
+// Both may name a shared rate budget in RateBudgetUrl (a Redis URL); without
+// it, the environment variable WFN_OKTA_RATE_BUDGET_URL does.
 #pragma once
 
 #include "okta/protocol/jose_crypto.hpp"
 #include "okta/protocol/org_address.hpp"
+#include "okta/protocol/rate_budget_url.hpp"
 #include "wire/secret_text.hpp"
 
 #include <boost/json/object.hpp>
@@ -35,7 +38,12 @@ struct org_connection {
     wire::secret_text token;                     // okta.apiToken
     std::optional<service_app_credentials> app;  // okta.oauthServiceApp
     std::string extra_ca_pem;                    // CaCertificate, may be empty
+    // RateBudgetUrl: the Redis every worker of the org paces with; nothing:
+    // this process paces alone. Its TLS trusts CaCertificate too.
+    std::optional<okta::rate_budget_settings> rate_budget;
 };
+
+inline constexpr std::string_view rate_budget_url_variable = "WFN_OKTA_RATE_BUDGET_URL";
 
 // Validates the credentials and returns where and how to connect. Throws
 // wfn::invalid_input_error naming the field (never quoting a secret).

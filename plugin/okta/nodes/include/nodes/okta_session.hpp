@@ -9,6 +9,7 @@
 #include "okta/client/groups_client.hpp"
 #include "okta/client/oauth_authoriser.hpp"
 #include "okta/client/request_pipeline.hpp"
+#include "okta/client/shared_rate_budget.hpp"
 #include "okta/client/users_client.hpp"
 
 #include <wfn/plugin.hpp>
@@ -54,6 +55,8 @@ private:
     // rate-limit wait also as the progress status.
     void report(const okta::pipeline_event& event) const;
     okta::authoriser& authoriser_for(std::string_view node_id, const wfn::call_context& context);
+    // The org's shared budget when the credentials name one, else the process's pacer.
+    okta::rate_budget& rate_budget_for(const wfn::call_context& context);
     void log(const wfn::call_context& context, std::string_view line) const;
 
     const wfn::call_context& context_;
@@ -64,6 +67,8 @@ private:
     okta::org_route route_;
     std::optional<okta::service_app> app_;
     std::unique_ptr<okta::authoriser> authoriser_;
+    wire::call_budget budget_;
+    std::optional<okta::shared_rate_budget> shared_budget_;
     okta::request_pipeline pipeline_;
     okta::users_client users_;
     okta::groups_client groups_;

@@ -2,6 +2,7 @@
 // and rate-limit bucket, fed by what each answer says of its window.
 #pragma once
 
+#include "okta/client/rate_budget.hpp"
 #include "okta/protocol/rate_limit.hpp"
 
 #include <chrono>
@@ -24,21 +25,15 @@ namespace okta_plugin::okta {
 //
 // The clock is a parameter of every call so that tests are deterministic;
 // the overloads without one read the real clocks. Thread-safe.
-class rate_pacer {
+class rate_pacer final : public rate_budget {
 public:
-    using clock = std::chrono::steady_clock;
-
-    // Either "send now" (a slot was taken) or "ask again at `retry_at`".
-    struct admission {
-        bool granted = true;
-        clock::time_point retry_at{};
-    };
 
     // Takes a slot when one is free (or when nothing is known yet). Callers
     // refused once queue up first come, first served: `ticket` (0 at first)
     // keeps the caller's place, and the slots of a new window go to the
     // queue before anyone who arrives later.
-    admission admit(const std::string& origin, rate_bucket bucket, clock::time_point now, std::uint64_t& ticket);
+    admission admit(const std::string& origin, rate_bucket bucket, clock::time_point now,
+                    std::uint64_t& ticket) override;
     admission admit(const std::string& origin, rate_bucket bucket, clock::time_point now) {
         std::uint64_t ticket = 0;
         admission answer = admit(origin, bucket, now, ticket);
@@ -50,13 +45,13 @@ public:
 
     // Sends without a slot (the caller cannot wait): still counted, so the
     // estimate of what is left stays honest. Gives up the caller's place.
-    void force(const std::string& origin, rate_bucket bucket, std::uint64_t ticket = 0);
+    void force(const std::string& origin, rate_bucket bucket, std::uint64_t ticket = 0) override;
 
     // An answer arrived (its headers), or a request ended without one
     // (empty headers): the request no longer counts as in flight.
     void record(const std::string& origin, rate_bucket bucket, const rate_limit_headers& headers,
                 clock::time_point now, std::chrono::system_clock::time_point wall_now);
-    void record(const std::string& origin, rate_bucket bucket, const rate_limit_headers& headers) {
+    void record(const std::string& origin, rate_bucket bucket, const rate_limit_headers& headers) override {
         record(origin, bucket, headers, clock::now(), std::chrono::system_clock::now());
     }
 

@@ -1,13 +1,13 @@
 // One node call's way to Okta: every request goes pace -> authorise -> send
 // -> renew credentials (a 401 that a renewed token may pass, once) -> judge
 // -> resend or answer, over an abstract sender. Each step is its
-// own piece (rate_pacer, authoriser, wire::sender, attempt_verdict,
+// own piece (rate_budget, authoriser, wire::sender, attempt_verdict,
 // resend_policy); this class only runs them in order within the call's
 // budget. Never throws for I/O.
 #pragma once
 
 #include "okta/client/authoriser.hpp"
-#include "okta/client/rate_pacer.hpp"
+#include "okta/client/rate_budget.hpp"
 #include "okta/protocol/attempt_verdict.hpp"
 #include "okta/protocol/call_result.hpp"
 #include "okta/protocol/okta_request.hpp"
@@ -57,7 +57,7 @@ struct org_route {
 class request_pipeline {
 public:
     // Everything referenced must outlive the pipeline (one node call).
-    request_pipeline(wire::sender& sender, rate_pacer& pacer, authoriser& credentials, const org_route& route,
+    request_pipeline(wire::sender& sender, rate_budget& pacer, authoriser& credentials, const org_route& route,
                      pipeline_policy policy, wire::call_budget budget, log_sink log = {});
 
     call_result run(const okta_request& request);
@@ -96,7 +96,7 @@ private:
     wire::request to_wire(const okta_request& request) const;
 
     wire::sender& sender_;
-    rate_pacer& pacer_;
+    rate_budget& pacer_;
     authoriser& credentials_;
     const org_route& route_;
     pipeline_policy policy_;
