@@ -17,7 +17,7 @@ packages=(
   curl openssl xxd
 )
 if (( want_test_tools )); then
-  packages+=(binutils clang libclang-rt-14-dev json-schema-test-suite wrk valgrind util-linux)
+  packages+=(binutils dpkg-dev lintian clang libclang-rt-14-dev json-schema-test-suite wrk valgrind util-linux)
   # Node.js is only a test tool here (the official Okta SDK is the reference
   # client). Any Node >= 18 will do; keep one that is already installed.
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
