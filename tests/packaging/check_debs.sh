@@ -6,10 +6,13 @@
 # third-party plugin built against the unpacked -dev package and run, next
 # to the Okta plugin, by the unpacked wfn-host.
 #
-#   check_debs.sh BUILD_DIR SOURCE_DIR WORK_DIR
+# Last, the packaged demo workflow runs with the unpacked wfn-host against
+# the Okta sandbox (the build's, on a loopback port).
+#
+#   check_debs.sh BUILD_DIR SOURCE_DIR WORK_DIR OKTA_SANDBOX
 set -euo pipefail
 
-build_dir="$1" source_dir="$2" work="$3"
+build_dir="$1" source_dir="$2" work="$3" sandbox="$4"
 rm -rf "$work"
 mkdir -p "$work"
 
@@ -127,5 +130,34 @@ if cmake --install "$work/third-party-build" > "$work/collision.log" 2>&1; then
 fi
 grep -q "holds plugin 'org.example.other'" "$work/collision.log" || fail "unclear collision message: $(cat "$work/collision.log")"
 [[ ! -e "$root/usr/lib/wfn/plugins/org.example.hello/libwfn_hello.so" ]] || fail "the refused install copied its library"
+
+# ---- the TGZ works wherever it is unpacked -----------------------------------------
+(cd "$build_dir" && cpack -G TGZ -B "$work/tgz" > "$work/cpack.log" 2>&1) ||
+  { cat "$work/cpack.log" >&2; fail "cpack failed"; }
+mkdir -p "$work/moved/somewhere/else"
+tar -xzf "$work"/tgz/*.tar.gz -C "$work/moved/somewhere/else" --strip-components=1
+listing="$(env -u WFN_PLUGINS_DIR -u WFN_PLUGINS_PATH "$work/moved/somewhere/else/bin/wfn-host" list)"
+grep -qE '^okta\.user\.get ' <<<"$listing" || fail "the moved TGZ's wfn-host does not find its Okta plugin: $listing"
+
+# ---- the packaged demo, run by the unpacked wfn-host -----------------------------
+demo="$root/usr/share/wfn/demo"
+[[ -f "$demo/README" && ! -e "$demo/run-demo.sh" ]] || fail "the demo folder should hold the workflows and a README only"
+mkfifo "$work/sandbox.fifo"
+"$sandbox" --quiet --group wfn-demo > "$work/sandbox.fifo" &
+sandbox_pid=$!
+trap 'kill "$sandbox_pid" 2>/dev/null || true' EXIT
+exec {sandbox_out}< "$work/sandbox.fifo"
+ready=""
+while IFS= read -r line <&"$sandbox_out"; do
+  [[ "$line" == OKTA_SANDBOX_READY* ]] && { ready="$line"; break; }
+done
+[[ -n "$ready" ]] || fail "the Okta sandbox did not start"
+url="$(sed -E 's/.* url=([^ ]+).*/\1/' <<<"$ready")"
+ca="$(sed -E 's/.* ca=([^ ]+).*/\1/' <<<"$ready")"
+output="$(SSL_CERT_FILE="$ca" wfn_host workflow "$demo/onboarding.workflow.json" \
+  --credentials "{\"Domain\":\"$url\",\"ApiToken\":\"sandbox-api-token\"}" \
+  --input '{"login":"ada.lovelace@example.com","firstName":"Ada","lastName":"Lovelace","password":"Demo-7f3a9c1e-Qz9","group":"wfn-demo"}')" ||
+  fail "the packaged onboarding workflow failed: $output"
+grep -q '"succeeded": *true' <<<"$output" || fail "the packaged onboarding workflow did not succeed: $output"
 
 echo "packaging.debs: both packages are lintian-clean and the README's plugin runs from them"
