@@ -19,7 +19,7 @@ packages=(
   curl openssl xxd
 )
 if (( want_test_tools )); then
-  packages+=(binutils clang libclang-rt-14-dev json-schema-test-suite wrk valgrind util-linux)
+  packages+=(binutils dpkg-dev lintian clang libclang-rt-14-dev json-schema-test-suite wrk valgrind util-linux)
   # The memory benchmark (GNU time, jq) and the CLI's terminal test (script).
   packages+=(time jq bsdutils)
   # The shared rate budget's tests and benchmark: a real Redis (and redis-cli), skewed worker clocks.

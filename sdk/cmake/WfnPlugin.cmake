@@ -76,8 +76,11 @@ endfunction()
 # wfn_install_plugin_bundle(TARGET <target> MANIFEST_DIR <dir> [NAME <name>] [COMPONENT <component>])
 #
 # Installs the bundle to ${CMAKE_INSTALL_LIBDIR}/wfn/plugins/<name>/, where the
-# installed wfn-host looks by default. NAME defaults to MANIFEST_DIR's folder
-# name; COMPONENT defaults to "plugins".
+# installed wfn-host looks by default. NAME defaults to the plugin id of
+# MANIFEST_DIR/manifest.json ("org.example.hello"), so that two plugins never
+# share a folder; COMPONENT defaults to "plugins". An install that would put
+# the bundle over another plugin's bundle (a manifest.json with another id)
+# fails before it copies anything.
 function(wfn_install_plugin_bundle)
   cmake_parse_arguments(ARG "" "TARGET;MANIFEST_DIR;NAME;COMPONENT" "" ${ARGN})
   foreach(required TARGET MANIFEST_DIR)
@@ -87,14 +90,30 @@ function(wfn_install_plugin_bundle)
   endforeach()
   get_filename_component(manifest_dir "${ARG_MANIFEST_DIR}" ABSOLUTE)
   _wfn_manifest_files(manifest_files "${manifest_dir}")
+  file(READ "${manifest_dir}/manifest.json" manifest_text)
+  string(JSON plugin_id ERROR_VARIABLE id_error GET "${manifest_text}" id)
+  if(id_error)
+    message(FATAL_ERROR "wfn_install_plugin_bundle: ${manifest_dir}/manifest.json has no readable \"id\": ${id_error}")
+  endif()
   if(NOT ARG_NAME)
-    get_filename_component(ARG_NAME "${manifest_dir}" NAME)
+    set(ARG_NAME "${plugin_id}")
   endif()
   if(NOT ARG_COMPONENT)
     set(ARG_COMPONENT plugins)
   endif()
 
   set(bundle_dir "${CMAKE_INSTALL_LIBDIR}/wfn/plugins/${ARG_NAME}")
+  install(CODE "
+    set(_wfn_bundle \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${bundle_dir}\")
+    if(EXISTS \"\${_wfn_bundle}/manifest.json\")
+      file(READ \"\${_wfn_bundle}/manifest.json\" _wfn_installed)
+      string(JSON _wfn_installed_id ERROR_VARIABLE _wfn_error GET \"\${_wfn_installed}\" id)
+      if(NOT _wfn_installed_id STREQUAL \"${plugin_id}\")
+        message(FATAL_ERROR \"wfn: not installing plugin ${plugin_id} into \${_wfn_bundle}: \"
+                            \"that folder holds plugin '\${_wfn_installed_id}'. Give wfn_install_plugin_bundle() \"
+                            \"another NAME, or leave NAME out to use the plugin id.\")
+      endif()
+    endif()" COMPONENT ${ARG_COMPONENT})
   install(TARGETS ${ARG_TARGET} LIBRARY DESTINATION "${bundle_dir}" COMPONENT ${ARG_COMPONENT})
   install(DIRECTORY "${manifest_dir}/" DESTINATION "${bundle_dir}" COMPONENT ${ARG_COMPONENT})
 endfunction()

@@ -14,7 +14,7 @@ function(sdk_cli_test name)
             "-DSTDOUT_FILE=${ARG_STDOUT_FILE}"
             -P "${CMAKE_CURRENT_SOURCE_DIR}/run_cli.cmake")
   # The CLI must never fall back to some other folder behind the test's back.
-  set_tests_properties(sdk.cli.${name} PROPERTIES ENVIRONMENT "WFN_PLUGINS_DIR=")
+  set_tests_properties(sdk.cli.${name} PROPERTIES ENVIRONMENT "WFN_PLUGINS_DIR=;WFN_PLUGINS_PATH=")
 endfunction()
 
 set(good "${WFN_TEST_GOOD_PLUGINS_DIR}")

@@ -11,9 +11,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <ostream>
+#include <vector>
 
 using wfn::test::contains;
 using wfn::test::mixed_host;
@@ -275,17 +277,100 @@ BOOST_AUTO_TEST_CASE(a_missing_plugins_folder_is_the_only_thing_that_throws) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
-BOOST_AUTO_TEST_SUITE(default_folder)
+BOOST_AUTO_TEST_SUITE(search_path)
 
-BOOST_AUTO_TEST_CASE(the_environment_variable_wins) {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh folder holding a copy of the good plugins' bundles.
+struct copied_plugins {
+    fs::path dir;
+    explicit copied_plugins(std::string_view name)
+        : dir(fs::temp_directory_path() / (std::string(name) + "-" + std::to_string(::getpid()))) {
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        fs::copy(wfn::test::good_plugins_dir, dir, fs::copy_options::recursive);
+    }
+    ~copied_plugins() {
+        std::error_code ignored;
+        fs::remove_all(dir, ignored);
+    }
+    copied_plugins(const copied_plugins&) = delete;
+    copied_plugins& operator=(const copied_plugins&) = delete;
+};
+
+bool is_under(const fs::path& path, const fs::path& folder) {
+    const auto relative = path.lexically_relative(folder);
+    return !relative.empty() && *relative.begin() != "..";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_first_folder_wins_and_a_later_copy_of_a_plugin_is_reported) {
+    const copied_plugins first("wfn-path-first");
+    const copied_plugins second("wfn-path-second");
+    const wfn::host::plugin_host host(std::vector<fs::path>{first.dir, first.dir / "no-such-folder", second.dir});
+    BOOST_TEST_REQUIRE(!host.plugins().empty());
+    for (const auto& plugin : host.plugins()) {
+        BOOST_TEST(is_under(plugin.dir, first.dir), plugin.dir);
+    }
+    BOOST_TEST(is_under(host.find("test.echo")->plugin_dir, first.dir));
+    // One error per bundle of the second folder, naming the copy that won.
+    BOOST_TEST(host.load_errors().size() == host.plugins().size());
+    for (const auto& error : host.load_errors()) {
+        BOOST_TEST(is_under(error.path, second.dir), error.path);
+        BOOST_TEST(contains(error.reason, "which is already loaded from " + first.dir.string()), error.reason);
+        BOOST_TEST(contains(error.reason, "the first folder on the search path wins"), error.reason);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_folder_named_twice_is_searched_once) {
+    const copied_plugins only("wfn-path-twice");
+    const wfn::host::plugin_host host(std::vector<fs::path>{only.dir, only.dir / "." / "good" / ".."});
+    BOOST_TEST(host.load_errors().empty());
+    BOOST_TEST(host.find("test.echo") != nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(a_search_path_of_missing_folders_loads_nothing_and_does_not_throw) {
+    const wfn::host::plugin_host host(std::vector<fs::path>{"/no/such/wfn/plugins", ""});
+    BOOST_TEST(host.plugins().empty());
+    BOOST_TEST(host.load_errors().empty());
+}
+
+BOOST_AUTO_TEST_CASE(wfn_plugins_dir_is_the_only_folder_when_set) {
+    ::setenv("WFN_PLUGINS_DIR", "/opt/elsewhere/plugins", 1);
+    const auto path = wfn::host::default_plugin_search_path();
+    ::unsetenv("WFN_PLUGINS_DIR");
+    BOOST_TEST(path == std::vector<fs::path>{"/opt/elsewhere/plugins"});
     ::setenv("WFN_PLUGINS_DIR", "/opt/elsewhere/plugins", 1);
     BOOST_TEST(wfn::host::default_plugins_dir() == "/opt/elsewhere/plugins");
     ::unsetenv("WFN_PLUGINS_DIR");
 }
 
-BOOST_AUTO_TEST_CASE(without_it_a_build_tree_program_uses_the_bundle_folder) {
+BOOST_AUTO_TEST_CASE(wfn_plugins_path_comes_first_then_the_program_folder_then_the_system) {
     ::unsetenv("WFN_PLUGINS_DIR");
-    BOOST_TEST(wfn::host::default_plugins_dir() == WFN_TEST_BUNDLE_DIR);
+    ::setenv("WFN_PLUGINS_PATH", "/x/first::/x/second:", 1);
+    const auto path = wfn::host::default_plugin_search_path();
+    ::unsetenv("WFN_PLUGINS_PATH");
+    const fs::path prefix = fs::canonical("/proc/self/exe").parent_path().parent_path();
+    const auto position = [&](const fs::path& folder) { return std::find(path.begin(), path.end(), folder) - path.begin(); };
+    const auto end = static_cast<std::ptrdiff_t>(path.size());
+    BOOST_TEST_REQUIRE(path.size() >= 4u);
+    BOOST_TEST(path[0] == "/x/first");
+    BOOST_TEST(path[1] == "/x/second");
+    BOOST_TEST(path[2].parent_path().parent_path().parent_path().string().rfind((prefix / "lib").string(), 0) == 0u,
+               path[2]);
+    BOOST_TEST(position(prefix / "lib" / "wfn" / "plugins") < position("/usr/local/lib/wfn/plugins"));
+    BOOST_TEST(position("/usr/local/lib/wfn/plugins") < position("/usr/lib/wfn/plugins"));
+    BOOST_TEST(position("/usr/lib/wfn/plugins") == end - 1);
+#if defined(__x86_64__) && defined(__linux__)
+    // Multiarch before plain, under each prefix.
+    BOOST_TEST(position("/usr/local/lib/x86_64-linux-gnu/wfn/plugins") < position("/usr/local/lib/wfn/plugins"));
+    BOOST_TEST(position("/usr/lib/x86_64-linux-gnu/wfn/plugins") < position("/usr/lib/wfn/plugins"));
+#endif
+    // Never the build's own bundle folder, which a packaged binary must not know.
+    BOOST_TEST(position(WFN_TEST_BUNDLE_DIR) == end);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

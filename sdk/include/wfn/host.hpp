@@ -1,7 +1,7 @@
 // wfn/host.hpp: discover, load and run wfn plugins from a C++ host.
 //
-// Discovery is manifest-first: every folder directly under the plugins
-// directory is a candidate plugin bundle, visited in sorted name order. Its
+// Discovery is manifest-first: every folder directly under a plugins
+// folder is a candidate plugin bundle, visited in sorted name order. Its
 // manifest.json, node files and credential type files are read and validated
 // against the JSON Schemas of manifests/schema/ (compiled into this library)
 // before the library is loaded. The library is then loaded with Boost.DLL
@@ -10,6 +10,12 @@
 // id and version, same node ids, same node versions, same count. A node id
 // already provided by an earlier plugin makes the later plugin refused, from
 // its manifest alone: its library is never opened.
+//
+// A host may search several plugins folders (a search path): they are
+// visited in the order given, each in sorted name order, and the first
+// plugin with a given id wins. A later bundle with the same plugin id is
+// skipped and recorded in load_errors(), naming the copy that was loaded.
+// A folder reached twice (the same folder by two names) is visited once.
 //
 // A broken plugin is recorded in load_errors() and never stops the others
 // from loading. Loaded libraries stay loaded for the host's lifetime.
@@ -143,6 +149,11 @@ public:
     // a broken plugin (see load_errors()); throws std::runtime_error only
     // when `plugins_dir` itself cannot be read.
     explicit plugin_host(const std::filesystem::path& plugins_dir);
+    // Discovers and loads the plugins of every folder of `search_path`, in
+    // that order (see default_plugin_search_path()). Folders that do not
+    // exist are skipped; one that exists but cannot be read is a
+    // load_error. Never throws for a folder or a plugin.
+    explicit plugin_host(const std::vector<std::filesystem::path>& search_path);
     // deinit()s every plugin and unloads its library, in reverse load order.
     // No run() may be in progress.
     ~plugin_host();
@@ -217,10 +228,24 @@ private:
     std::unique_ptr<impl> impl_;
 };
 
-// Where plugins are looked for when the caller names no folder:
-//  1. $WFN_PLUGINS_DIR when set and not empty;
-//  2. <executable dir>/../<libdir>/wfn/plugins when it exists (installed layout);
-//  3. the folder this build lays plugin bundles out in (WFN_BUNDLE_DIR).
+// The folders plugins are looked for in when the caller names none, in order:
+//  1. when $WFN_PLUGINS_DIR is set and not empty, that one folder and no other;
+//  2. each folder of $WFN_PLUGINS_PATH (colon-separated, empty entries
+//     ignored), so a user's plugins override installed ones;
+//  3. next to the running program, for an installation moved anywhere:
+//     <program dir>/../<libdir>/wfn/plugins, where <libdir> is this build's
+//     install libdir, the multiarch lib/<triplet> and plain lib;
+//  4. the system folders /usr/local/lib/<triplet>/wfn/plugins,
+//     /usr/local/lib/wfn/plugins, /usr/lib/<triplet>/wfn/plugins and
+//     /usr/lib/wfn/plugins.
+// With plugin_host(search_path), the first folder holding a plugin id wins.
+// Folders that do not exist are listed too (plugin_host skips them); a
+// folder named twice is listed once. No folder of the machine that built the
+// library is ever on it. Thread-safe (reads the environment).
+std::vector<std::filesystem::path> default_plugin_search_path();
+
+// For hosts that take one folder: the first folder of
+// default_plugin_search_path() that exists, else its first folder.
 // Thread-safe.
 std::filesystem::path default_plugins_dir();
 

@@ -64,7 +64,7 @@ int command_list(const std::vector<std::string>& arguments) {
         print_table(*host);
     }
     if (host->nodes().empty()) {
-        print_warning("no plugin nodes found in " + settings.plugins_dir.string());
+        print_warning("no plugin nodes found (" + plugins_location(settings) + ")");
     }
     return exit_success;
 }

@@ -13,10 +13,21 @@ namespace wfn::cli {
 
 namespace po = boost::program_options;
 
+std::string plugins_location(const common_settings& settings) {
+    if (!settings.plugins_dir.empty()) {
+        return "plugins folder: " + settings.plugins_dir.string();
+    }
+    std::string path;
+    for (const std::filesystem::path& folder : settings.plugins_search_path) {
+        path += (path.empty() ? "" : ":") + folder.string();
+    }
+    return "plugin search path: " + path;
+}
+
 void add_common_options(po::options_description& options) {
     options.add_options()
         ("plugins", po::value<std::string>()->value_name("DIR"),
-         "plugins folder (default: $WFN_PLUGINS_DIR, the installed folder, or the build's bundle folder)")
+         "plugins folder (default: $WFN_PLUGINS_PATH, then next to wfn-host, then /usr/local/lib and /usr/lib)")
         ("log-level", po::value<std::string>()->value_name("LEVEL")->default_value("warn"),
          "plugin log lines on stderr from this level: trace, debug, info, warn or error")
         ("log-format", po::value<std::string>()->value_name("FORMAT")->default_value("text"),
@@ -45,8 +56,11 @@ std::optional<po::variables_map> parse_command_line(std::string_view command, st
 
 common_settings common_settings_from(const po::variables_map& values) {
     common_settings settings;
-    settings.plugins_dir =
-        values.count("plugins") != 0 ? std::filesystem::path(values["plugins"].as<std::string>()) : host::default_plugins_dir();
+    if (values.count("plugins") != 0) {
+        settings.plugins_dir = values["plugins"].as<std::string>();
+    } else {
+        settings.plugins_search_path = host::default_plugin_search_path();
+    }
     const std::string& level_name = values["log-level"].as<std::string>();
     const auto level = parse_log_level(level_name);
     if (!level) {
@@ -65,7 +79,8 @@ common_settings common_settings_from(const po::variables_map& values) {
 std::unique_ptr<host::plugin_host> load_host(const common_settings& settings) {
     std::unique_ptr<host::plugin_host> host;
     try {
-        host = std::make_unique<host::plugin_host>(settings.plugins_dir);
+        host = settings.plugins_dir.empty() ? std::make_unique<host::plugin_host>(settings.plugins_search_path)
+                                            : std::make_unique<host::plugin_host>(settings.plugins_dir);
     } catch (const std::runtime_error& error) {
         throw usage_error(error.what());
     }
@@ -79,8 +94,8 @@ const host::node_info& require_node(const host::plugin_host& host, std::string_v
                                     const common_settings& settings) {
     const host::node_info* node = host.find(node_id);
     if (node == nullptr) {
-        throw usage_error("no loaded plugin provides node " + std::string(node_id) + " (plugins folder: " +
-                          settings.plugins_dir.string() + ")");
+        throw usage_error("no loaded plugin provides node " + std::string(node_id) + " (" +
+                          plugins_location(settings) + ")");
     }
     return *node;
 }

@@ -20,9 +20,15 @@ namespace wfn::cli {
 
 // What every subcommand accepts besides its own options.
 struct common_settings {
+    // --plugins DIR when given (that folder only), else empty and the host
+    // searches plugins_search_path.
     std::filesystem::path plugins_dir;
+    std::vector<std::filesystem::path> plugins_search_path;
     wfn::log_level log_level = wfn::log_level::warn;
 };
+
+// "plugins folder: DIR" or "plugin search path: A:B", for messages.
+std::string plugins_location(const common_settings& settings);
 
 // Adds --plugins, --log-level and --help to `options`.
 void add_common_options(boost::program_options::options_description& options);

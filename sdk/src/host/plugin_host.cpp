@@ -57,6 +57,16 @@ struct plugin_host::impl {
 
     // Node ids repeated inside one manifest are refused while it is read.
     void refuse_clashes(const detail::bundle_manifest& manifest) const {
+        // Across the folders of a search path the first copy of a plugin
+        // wins; inside one folder, bundles are told apart by their nodes.
+        for (const plugin_info& earlier : plugins) {
+            if (earlier.id == manifest.id && earlier.dir.parent_path() != manifest.folder.parent_path()) {
+                throw detail::load_failure(manifest.manifest_file,
+                                           "is plugin " + manifest.id + ", which is already loaded from " +
+                                               earlier.dir.string() +
+                                               " (the first folder on the search path wins); this copy is not loaded");
+            }
+        }
         for (const auto& node : manifest.nodes) {
             if (const auto found = node_index.find(node.id); found != node_index.end()) {
                 const node_info& earlier = nodes[found->second];
@@ -102,11 +112,9 @@ struct plugin_host::impl {
 
 namespace {
 
-std::vector<fs::path> bundle_folders(const fs::path& plugins_dir) {
-    std::error_code ec;
-    if (!fs::is_directory(plugins_dir, ec)) {
-        throw std::runtime_error("The plugins folder " + plugins_dir.string() + " does not exist or is not a folder.");
-    }
+// The bundle folders directly under `plugins_dir`; `ec` says why it could
+// not be read.
+std::vector<fs::path> sorted_subfolders(const fs::path& plugins_dir, std::error_code& ec) {
     std::vector<fs::path> folders;
     for (fs::directory_iterator it(plugins_dir, ec), end; !ec && it != end; it.increment(ec)) {
         // Loose files next to the bundles (a README, a checksum list) are
@@ -115,12 +123,42 @@ std::vector<fs::path> bundle_folders(const fs::path& plugins_dir) {
             folders.push_back(it->path());
         }
     }
-    if (ec) {
-        throw std::runtime_error("The plugins folder " + plugins_dir.string() + " cannot be read: " + ec.message());
-    }
     // Sorted so that which of two clashing plugins wins never depends on the
     // file system's order.
     std::sort(folders.begin(), folders.end());
+    return folders;
+}
+
+std::vector<fs::path> bundle_folders(const fs::path& plugins_dir) {
+    std::error_code ec;
+    if (!fs::is_directory(plugins_dir, ec)) {
+        throw std::runtime_error("The plugins folder " + plugins_dir.string() + " does not exist or is not a folder.");
+    }
+    std::vector<fs::path> folders = sorted_subfolders(plugins_dir, ec);
+    if (ec) {
+        throw std::runtime_error("The plugins folder " + plugins_dir.string() + " cannot be read: " + ec.message());
+    }
+    return folders;
+}
+
+// The search path's folders that exist, each once however it is spelt.
+std::vector<fs::path> existing_distinct_folders(const std::vector<fs::path>& search_path) {
+    std::vector<fs::path> folders;
+    std::vector<fs::path> seen;
+    for (const fs::path& folder : search_path) {
+        std::error_code ec;
+        if (folder.empty() || !fs::is_directory(folder, ec)) {
+            continue;
+        }
+        fs::path canonical = fs::canonical(folder, ec);
+        if (ec) {
+            canonical = folder.lexically_normal();
+        }
+        if (std::find(seen.begin(), seen.end(), canonical) == seen.end()) {
+            seen.push_back(std::move(canonical));
+            folders.push_back(folder);
+        }
+    }
     return folders;
 }
 
@@ -129,6 +167,20 @@ std::vector<fs::path> bundle_folders(const fs::path& plugins_dir) {
 plugin_host::plugin_host(const fs::path& plugins_dir) : impl_(std::make_unique<impl>()) {
     for (const fs::path& folder : bundle_folders(plugins_dir)) {
         impl_->load_folder(folder);
+    }
+}
+
+plugin_host::plugin_host(const std::vector<fs::path>& search_path) : impl_(std::make_unique<impl>()) {
+    for (const fs::path& plugins_dir : existing_distinct_folders(search_path)) {
+        std::error_code ec;
+        const std::vector<fs::path> folders = sorted_subfolders(plugins_dir, ec);
+        if (ec) {
+            impl_->errors.push_back({plugins_dir, "is on the plugin search path but cannot be read: " + ec.message()});
+            continue;
+        }
+        for (const fs::path& folder : folders) {
+            impl_->load_folder(folder);
+        }
     }
 }
 

@@ -47,13 +47,13 @@ if(NOT last_output MATCHES "hello\\.greet +v1 +Greet +org\\.example\\.hello 0\\.
 endif()
 
 run_step("the consumer's own install rule" "${CMAKE_COMMAND}" --install "${consumer_build}" --prefix "${prefix}")
-if(NOT EXISTS "${prefix}/lib/wfn/plugins/hello/manifest.json" OR NOT EXISTS "${prefix}/lib/wfn/plugins/hello/libwfn_hello.so")
+if(NOT EXISTS "${prefix}/lib/wfn/plugins/org.example.hello/manifest.json" OR NOT EXISTS "${prefix}/lib/wfn/plugins/org.example.hello/libwfn_hello.so")
   file(GLOB_RECURSE installed RELATIVE "${prefix}" "${prefix}/*")
-  message(FATAL_ERROR "wfn_install_plugin_bundle did not lay out lib/wfn/plugins/hello/: ${installed}")
+  message(FATAL_ERROR "wfn_install_plugin_bundle did not lay out lib/wfn/plugins/org.example.hello/: ${installed}")
 endif()
 # Installed layout: wfn-host finds <prefix>/lib/wfn/plugins without --plugins.
 run_step("the installed wfn-host finding its default plugins folder"
-  "${CMAKE_COMMAND}" -E env --unset=WFN_PLUGINS_DIR "${prefix}/bin/wfn-host" run hello.greet --params "{\"Name\":\"Bo\"}")
+  "${CMAKE_COMMAND}" -E env --unset=WFN_PLUGINS_DIR --unset=WFN_PLUGINS_PATH "${prefix}/bin/wfn-host" run hello.greet --params "{\"Name\":\"Bo\"}")
 if(NOT last_output MATCHES "Hello, Bo!")
   message(FATAL_ERROR "unexpected wfn-host run output: ${last_output}")
 endif()
