@@ -24,10 +24,16 @@ if (( want_test_tools )); then
   packages+=(time jq bsdutils)
   # The shared rate budget's tests and benchmark: a real Redis (and redis-cli), skewed worker clocks.
   packages+=(redis-server redis-tools faketime)
-  # Node.js is only a test tool here (the official Okta SDK is the reference
-  # client). Any Node >= 18 will do; keep one that is already installed.
+  # Node.js runs the fidelity checks (the official Okta SDK is the reference
+  # client), and the wfn addon (sdk/bindings/node) builds against its headers
+  # for the Node-RED integration. Any Node >= 18 will do; keep one that is
+  # already installed (NodeSource's nodejs has the headers, Debian's has them
+  # in libnode-dev).
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)
+  [[ -f /usr/include/node/node_api.h ]] || packages+=(libnode-dev)
+  # The Node-RED editor test drives Debian's chromium (not a downloaded build).
+  packages+=(chromium)
 fi
 
 missing=()
@@ -46,7 +52,7 @@ fi
 if (( want_test_tools )); then
   # Pinned by each package-lock.json; `npm ci` is a no-op when already in place.
   repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-  for node_project in tests/fidelity tests/bench; do
+  for node_project in tests/fidelity tests/bench sdk/bindings/node tests/node-red; do
     if [[ -f "$repo_root/$node_project/package-lock.json" ]]; then
       stamp="$repo_root/$node_project/node_modules/.package-lock.json"
       if [[ ! -f "$stamp" || "$repo_root/$node_project/package-lock.json" -nt "$stamp" ]]; then
