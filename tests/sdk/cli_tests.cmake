@@ -52,8 +52,8 @@ sdk_cli_test(describe_text_summarises_inputs_hints_and_outputs EXIT 0 ARGS descr
   STDOUT "^Items \\(test\\.items, version 1\\)\nPlugin: SDK test plugin \\(com\\.wfn\\.test 1\\.0\\.0\\)\nFlags: idempotent\n\nLists Count items in pages\\.\n"
          "\nInputs:\n  Count \"Item Count\": integer, 0 to 1000, default 3\n      How many items to list\\.\n  Paged: boolean, default true\n"
          "\n  PageSize \"Page Size\": integer, at least 1, default 2\n      shown when Paged is true\n"
-         "\n  FailAfter \"Fail After\": integer, at least 0, advanced\n      one choice of group failure, offered as \"After a count\"\n"
-         "\n  FailAtIndex \"Fail At\": integer, advanced\n      one choice of group failure, offered as \"At an item\"\n      choices from test\\.items \\(Items: Index → Index\\), listed with {\"Count\":5}\n"
+         "\n  FailAfter \"Fail After\": integer, at least 0, advanced\n      in choice group \"failure\" as \"After a count\"\n"
+         "\n  FailAtIndex \"Fail At\": integer, advanced\n      in choice group \"failure\" as \"At an item\"\n      choices from test\\.items \\(Items: Index → Index\\), listed with {\"Count\":5}\n"
          "\nChoice groups \\(give exactly one input of each\\):\n  failure: FailAfter \"After a count\" or FailAtIndex \"At an item\"\n"
          "\nOutputs:\n  StatusCode \"Status Code\": integer, always present\n  ErrorMessage \"Error Message\": string, always present\n  Items: array of object\n  Listed \"Items Listed\": integer\n"
          "\nCredential types: none\n$")

@@ -212,8 +212,8 @@ void print_fields(std::ostringstream& text, const json::object& object_schema, f
             text << detail << show_if_text(*show_if) << '\n';
         }
         if (const auto* group = ui != nullptr ? object_at(*ui, "choiceGroup") : nullptr) {
-            text << detail << "one choice of group " << string_at(*group, "name") << ", offered as \""
-                 << string_at(*group, "label") << "\"\n";
+            text << detail << "in choice group \"" << string_at(*group, "name") << "\" as \"" << string_at(*group, "label")
+                 << "\"\n";
         }
         if (const auto* options = ui != nullptr ? object_at(*ui, "options") : nullptr) {
             text << detail << options_text(*options) << '\n';
