@@ -39,7 +39,7 @@ sdk_cli_test(list_json_is_machine_readable EXIT 0 ARGS list --json --plugins "${
   STDOUT "\"id\": \"test\\.echo\"" "\"plugin\": \"com\\.wfn\\.test\"")
 sdk_cli_test(describe_prints_the_manifest_and_credential_type EXIT 0 ARGS describe test.echo --plugins "${good}"
   STDOUT "\"flags\": \\[[ \n]*\"idempotent\"" "\"credentialType\": {" "\"displayName\": \"Test token\""
-         "\"x-ui\": {")
+         "\"x-ui\": {" "\"credentialTypes\": \\[[ \n]*{[ \n]*\"id\": \"test\\.token\"")
 sdk_cli_test(describe_of_an_unknown_node_is_a_usage_error EXIT 2 ARGS describe test.nope --plugins "${good}"
   STDERR "^wfn-host: error: no loaded plugin provides node test\\.nope \\(plugins folder: "
   STDERR_NOT "did you mean")
@@ -227,7 +227,10 @@ sdk_cli_test(workflow_file_errors_name_the_path EXIT 2
   STDERR "^wfn-host: error: workflow file [^\n]*invalid\\.workflow\\.json does not match workflow\\.schema\\.json: /steps/0/node: required property is missing")
 sdk_cli_test(workflow_with_an_unknown_node_is_a_usage_error EXIT 2
   ARGS workflow "${workflows}/unknown-node.workflow.json" --plugins "${good}"
-  STDERR "error: no loaded plugin provides node test\\.missing")
+  STDERR "error: no loaded plugin provides node test\\.missing" STDERR_NOT "did you mean")
+sdk_cli_test(workflow_with_a_mistyped_node_suggests_the_closest EXIT 2
+  ARGS workflow "${workflows}/mistyped-node.workflow.json" --plugins "${good}"
+  STDERR "^wfn-host: error: no loaded plugin provides node test\\.ecoh; did you mean `test\\.echo`\\? ")
 
 # The CLI needs the bundles laid out before any of these run.
 add_custom_target(wfn_sdk_cli_test_deps DEPENDS wfn-host wfn_test_bundles)

@@ -1,5 +1,5 @@
 // wfn-host describe NODE: the node's manifest, its plugin and its credential
-// type as one JSON document, or with --text a summary for a person.
+// types as one JSON document, or with --text a summary for a person.
 #include "command_options.hpp"
 #include "commands.hpp"
 #include "node_summary.hpp"
@@ -32,6 +32,14 @@ boost::json::object describe(const host::plugin_host& host, const host::node_inf
             document["credentialType"] = *credential;
         }
     }
+    // Every type the node takes, for a canvas offering a choice of them.
+    boost::json::array types;
+    for (const std::string& id : credential_type_ids(node.manifest)) {
+        if (const auto* credential = host.find_credential_type(id)) {
+            types.push_back(*credential);
+        }
+    }
+    document["credentialTypes"] = std::move(types);
     return document;
 }
 

@@ -22,6 +22,23 @@ boost::json::array node_flag_names(std::uint32_t flags) {
     return names;
 }
 
+std::vector<std::string> credential_type_ids(const boost::json::object& manifest) {
+    std::vector<std::string> ids;
+    if (const auto* list = manifest.if_contains("credentialTypes"); list != nullptr && list->is_array()) {
+        for (const boost::json::value& id : list->get_array()) {
+            if (id.is_string()) {
+                ids.emplace_back(id.get_string());
+            }
+        }
+    }
+    if (const auto* single = manifest.if_contains("credentialType");
+        single != nullptr && single->is_string() &&
+        std::find(ids.begin(), ids.end(), single->get_string()) == ids.end()) {
+        ids.insert(ids.begin(), std::string(single->get_string()));
+    }
+    return ids;
+}
+
 namespace {
 
 namespace json = boost::json;
@@ -248,22 +265,6 @@ void print_choice_groups(std::ostringstream& text, const json::object& inputs) {
     for (const auto& [name, members] : groups) {
         text << "  " << name << ": " << joined(members, " or ") << '\n';
     }
-}
-
-std::vector<std::string> credential_type_ids(const json::object& manifest) {
-    std::vector<std::string> ids;
-    if (const auto* list = manifest.if_contains("credentialTypes"); list != nullptr && list->is_array()) {
-        for (const json::value& id : list->get_array()) {
-            if (id.is_string()) {
-                ids.emplace_back(id.get_string());
-            }
-        }
-    }
-    if (const std::string single = string_at(manifest, "credentialType");
-        !single.empty() && std::find(ids.begin(), ids.end(), single) == ids.end()) {
-        ids.insert(ids.begin(), single);
-    }
-    return ids;
 }
 
 void print_credential_types(std::ostringstream& text, const host::plugin_host& host, const json::object& manifest) {

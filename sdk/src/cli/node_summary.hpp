@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace wfn::cli {
 
@@ -16,6 +17,10 @@ namespace wfn::cli {
 // choice group it belongs to, where a picker gets its choices) in form
 // order, the choice groups, and each output with its title.
 std::string node_summary_text(const host::plugin_host& host, const host::node_info& node);
+
+// The credential types a node takes: its credentialType, then the others
+// of credentialTypes.
+std::vector<std::string> credential_type_ids(const boost::json::object& manifest);
 
 // The names of the WFN_NODE_FLAG_* bits set in `flags`: "sideEffects", "idempotent".
 boost::json::array node_flag_names(std::uint32_t flags);
