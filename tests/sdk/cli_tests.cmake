@@ -166,6 +166,12 @@ sdk_cli_test(run_with_an_unreadable_params_file_is_a_usage_error EXIT 2
 sdk_cli_test(an_unknown_log_level_is_a_usage_error EXIT 2
   ARGS run test.echo --params "{}" --log-level loud --plugins "${good}"
   STDERR "--log-level loud is not one of trace, debug, info, warn, error")
+sdk_cli_test(a_mistyped_log_level_suggests_the_closest EXIT 2
+  ARGS list --log-level debg --plugins "${good}"
+  STDERR "^wfn-host: error: --log-level debg is not one of trace, debug, info, warn, error; did you mean `debug`\\?\n$")
+sdk_cli_test(a_mistyped_output_format_suggests_the_closest EXIT 2
+  ARGS run test.items --params "{}" --output ndjsn --plugins "${good}"
+  STDERR "^wfn-host: error: run: --output ndjsn is not one of json, ndjson; did you mean `ndjson`\\?\n$")
 sdk_cli_test(a_missing_plugins_folder_is_a_usage_error EXIT 2 ARGS list --plugins "${good}/nowhere"
   STDERR "^wfn-host: error: The plugins folder [^\n]*nowhere does not exist")
 sdk_cli_test(an_unknown_command_is_a_usage_error EXIT 2 ARGS frobnicate

@@ -78,6 +78,15 @@ std::optional<po::variables_map> parse_command_line(std::string_view command, co
     return values;
 }
 
+std::string not_one_of(std::string_view option, std::string_view given, const std::vector<std::string_view>& choices) {
+    std::string list;
+    for (const std::string_view choice : choices) {
+        list += (list.empty() ? "" : ", ") + std::string(choice);
+    }
+    return std::string(option) + " " + std::string(given) + " is not one of " + list +
+           json_checks::did_you_mean(given, choices);
+}
+
 common_settings common_settings_from(const po::variables_map& values) {
     common_settings settings;
     if (values.count("plugins") != 0) {
@@ -88,13 +97,13 @@ common_settings common_settings_from(const po::variables_map& values) {
     const std::string& level_name = values["log-level"].as<std::string>();
     const auto level = parse_log_level(level_name);
     if (!level) {
-        throw usage_error("--log-level " + level_name + " is not one of trace, debug, info, warn, error");
+        throw usage_error(not_one_of("--log-level", level_name, {"trace", "debug", "info", "warn", "error"}));
     }
     settings.log_level = *level;
     const std::string& format_name = values["log-format"].as<std::string>();
     const auto format = parse_log_format(format_name);
     if (!format) {
-        throw usage_error("--log-format " + format_name + " is not one of text, json");
+        throw usage_error(not_one_of("--log-format", format_name, {"text", "json"}));
     }
     use_log_format(*format);
     return settings;

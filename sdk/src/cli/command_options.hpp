@@ -45,6 +45,10 @@ std::optional<boost::program_options::variables_map> parse_command_line(
     const boost::program_options::options_description& hidden = {},
     const boost::program_options::positional_options_description& positional = {});
 
+// "--log-level debg is not one of trace, debug, info, warn, error; did you
+// mean `debug`?": the message for a value outside `choices`.
+std::string not_one_of(std::string_view option, std::string_view given, const std::vector<std::string_view>& choices);
+
 common_settings common_settings_from(const boost::program_options::variables_map& values);
 
 // Loads the plugins, printing each load error as a warning. Throws

@@ -48,7 +48,7 @@ int command_run(const std::vector<std::string>& arguments) {
     const std::int64_t timeout_ms = checked_timeout_ms("run", (*values)["timeout-ms"].as<std::int64_t>());
     const std::string& output_format = (*values)["output"].as<std::string>();
     if (output_format != "json" && output_format != "ndjson") {
-        throw usage_error("run: --output " + output_format + " is not one of json, ndjson");
+        throw usage_error("run: " + not_one_of("--output", output_format, {"json", "ndjson"}));
     }
     const bool ndjson = output_format == "ndjson";
     // Read the inputs before loading anything, so a typo fails fast, with
