@@ -68,9 +68,8 @@ int command_credentials(const std::vector<std::string>& arguments) {
         return arguments.empty() ? exit_usage : exit_success;
     }
     if (arguments.front() != "test") {
-        const auto closest = json_checks::closest_name(arguments.front(), {"test"});
         throw usage_error("credentials: unknown action \"" + arguments.front() + "\"" +
-                          (closest ? "; did you mean `test`?" : "") + " (expected test)");
+                          json_checks::did_you_mean(arguments.front(), {"test"}) + " (expected test)");
     }
     return test_credentials(std::vector<std::string>(arguments.begin() + 1, arguments.end()));
 }

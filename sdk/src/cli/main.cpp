@@ -17,19 +17,16 @@ namespace {
 
 // What a mistyped command or top-level option was closest to, if anything.
 std::string unknown_command_message(std::string_view command) {
+    using wfn::json_checks::did_you_mean;
     if (command.starts_with('-')) {
-        const auto closest = wfn::json_checks::closest_name(command, {"--help", "--version"});
-        return "unknown option \"" + std::string(command) + "\"" +
-               (closest ? "; did you mean `" + *closest + "`?" : std::string()) +
+        return "unknown option \"" + std::string(command) + "\"" + did_you_mean(command, {"--help", "--version"}) +
                " (expected a command, --help or --version)";
     }
     std::vector<std::string_view> names{"help"};
     for (const wfn::cli::command_synopsis& known : wfn::cli::command_synopses) {
         names.push_back(known.name.substr(0, known.name.find(' ')));
     }
-    const auto closest = wfn::json_checks::closest_name(command, names);
-    return "unknown command \"" + std::string(command) + "\"" +
-           (closest ? "; did you mean `" + *closest + "`?" : std::string()) +
+    return "unknown command \"" + std::string(command) + "\"" + did_you_mean(command, names) +
            " (expected list, describe, run, workflow, credentials or version)";
 }
 
