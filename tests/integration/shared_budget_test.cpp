@@ -244,7 +244,10 @@ batch_result finish_batch(std::vector<worker>& workers) {
 }
 
 void wait_for_requests(std::int64_t at_least) {
+    const auto give_up = std::chrono::steady_clock::now() + 60s;
     while (sandbox_stat("apiRequests") < at_least) {
+        BOOST_TEST_REQUIRE((std::chrono::steady_clock::now() < give_up),
+                           "the sandbox never saw " << at_least << " API requests");
         std::this_thread::sleep_for(20ms);
     }
 }
@@ -299,7 +302,9 @@ BOOST_AUTO_TEST_CASE(four_workers_share_one_budget_and_one_in_flight_cap) {
 BOOST_AUTO_TEST_CASE(redis_killed_and_restarted_mid_batch_costs_no_call) {
     scratch dir;
     redis_server redis(dir.path);
-    auto workers = start_batch(dir.path, 4, 15, 4, redis.url());
+    // Enough calls after the restart (several windows) that every worker
+    // probes Redis again, however fast the outage's calls went.
+    auto workers = start_batch(dir.path, 4, 25, 4, redis.url());
     wait_for_requests(10);
     redis.stop(SIGKILL);
     wait_for_requests(30);

@@ -39,9 +39,27 @@ sdk_cli_test(list_json_is_machine_readable EXIT 0 ARGS list --json --plugins "${
   STDOUT "\"id\": \"test\\.echo\"" "\"plugin\": \"com\\.wfn\\.test\"")
 sdk_cli_test(describe_prints_the_manifest_and_credential_type EXIT 0 ARGS describe test.echo --plugins "${good}"
   STDOUT "\"flags\": \\[[ \n]*\"idempotent\"" "\"credentialType\": {" "\"displayName\": \"Test token\""
-         "\"x-ui\": {")
+         "\"x-ui\": {" "\"credentialTypes\": \\[[ \n]*{[ \n]*\"id\": \"test\\.token\"")
 sdk_cli_test(describe_of_an_unknown_node_is_a_usage_error EXIT 2 ARGS describe test.nope --plugins "${good}"
-  STDERR "^wfn-host: error: no loaded plugin provides node test\\.nope \\(plugins folder: ")
+  STDERR "^wfn-host: error: no loaded plugin provides node test\\.nope \\(plugins folder: "
+  STDERR_NOT "did you mean")
+# describe keeps every canvas hint in its JSON; --text lays them out to read.
+sdk_cli_test(describe_json_keeps_every_canvas_hint EXIT 0 ARGS describe test.items --plugins "${good}"
+  STDOUT "\"showIf\": {[ \n]*\"Paged\": \\[[ \n]*true"
+         "\"choiceGroup\": {[ \n]*\"name\": \"failure\""
+         "\"options\": {[ \n]*\"node\": \"test\\.items\",[ \n]*\"params\": {[ \n]*\"Count\": 5[ \n]*},[ \n]*\"items\": \"Items\"")
+sdk_cli_test(describe_text_summarises_inputs_hints_and_outputs EXIT 0 ARGS describe test.items --text --plugins "${good}"
+  STDOUT "^Items \\(test\\.items, version 1\\)\nPlugin: SDK test plugin \\(com\\.wfn\\.test 1\\.0\\.0\\)\nFlags: idempotent\n\nLists Count items in pages\\.\n"
+         "\nInputs:\n  Count \"Item Count\": integer, 0 to 1000, default 3\n      How many items to list\\.\n  Paged: boolean, default true\n"
+         "\n  PageSize \"Page Size\": integer, at least 1, default 2\n      shown when Paged is true\n"
+         "\n  FailAfter \"Fail After\": integer, at least 0, advanced\n      in choice group \"failure\" as \"After a count\"\n"
+         "\n  FailAtIndex \"Fail At\": integer, advanced\n      in choice group \"failure\" as \"At an item\"\n      choices from test\\.items \\(Items: Index → Index\\), listed with {\"Count\":5}\n"
+         "\nChoice groups \\(give exactly one input of each\\):\n  failure: FailAfter \"After a count\" or FailAtIndex \"At an item\"\n"
+         "\nOutputs:\n  StatusCode \"Status Code\": integer, always present\n  ErrorMessage \"Error Message\": string, always present\n  Items: array of object\n  Listed \"Items Listed\": integer\n"
+         "\nCredential types: none\n$")
+sdk_cli_test(describe_text_shows_the_credential_type_and_its_members EXIT 0 ARGS describe test.echo --text --plugins "${good}"
+  STDOUT "\nInputs:\n  Message: string, at most 100 characters\n"
+         "\nCredential types:\n  test\\.token \"Test token\"\n    Token: string, required, secret\n$")
 
 # Output that cannot be written must not look like success.
 sdk_cli_test(list_fails_when_stdout_cannot_be_written EXIT 1 STDOUT_FILE /dev/full ARGS list --plugins "${good}"
@@ -105,8 +123,29 @@ sdk_cli_test(run_refuses_two_readers_of_stdin EXIT 2 STDIN "${CMAKE_CURRENT_SOUR
   STDERR "only one of --params and --credentials can read standard input")
 sdk_cli_test(run_exits_1_when_the_node_fails EXIT 1 ARGS run test.throw_std --params "{}" --plugins "${good}"
   STDOUT "\"StatusCode\": 500" "boom from test\\.throw_std")
-sdk_cli_test(run_exits_1_for_invalid_params EXIT 1 ARGS run test.echo --params "{not json" --plugins "${good}"
-  STDOUT "\"StatusCode\": -1" "Parameters are not valid JSON")
+# Every JSON argument's mistake is a usage error naming its line and column,
+# as the workflow file's are, before any plugin loads.
+sdk_cli_test(run_names_the_line_and_column_of_invalid_params EXIT 2
+  ARGS run test.echo --params "{not json" --plugins "${good}"
+  STDERR "^wfn-host: error: --params is not valid JSON \\(line 1, column 2: syntax error\\)\n$")
+sdk_cli_test(run_names_the_line_and_column_in_a_params_file EXIT 2
+  ARGS run test.echo --params "@${workflows}/broken-params.json" --plugins "${good}"
+  STDERR "^wfn-host: error: --params is not valid JSON \\(line 3, column 11: syntax error\\)\n$")
+sdk_cli_test(run_names_the_line_and_column_of_invalid_credentials EXIT 2
+  ARGS run test.echo --params "{}" --credentials "{\"Token\": }" --plugins "${good}"
+  STDERR "^wfn-host: error: --credentials is not valid JSON \\(line 1, column 11: syntax error\\)\n$")
+sdk_cli_test(run_refuses_params_that_are_not_an_object EXIT 2
+  ARGS run test.echo --params "[1]" --plugins "${good}"
+  STDERR "^wfn-host: error: --params must be a JSON object\n$")
+sdk_cli_test(workflow_names_the_line_and_column_of_invalid_input EXIT 2
+  ARGS workflow "${workflows}/chain.workflow.json" --input "@${workflows}/broken-input.json" --plugins "${good}"
+  STDERR "^wfn-host: error: --input is not valid JSON \\(line 4, column 3: syntax error\\)\n$")
+sdk_cli_test(workflow_names_the_line_and_column_of_invalid_credentials EXIT 2
+  ARGS workflow "${workflows}/chain.workflow.json" --credentials "{\"Token\":\"t\",}" --plugins "${good}"
+  STDERR "^wfn-host: error: --credentials is not valid JSON \\(line 1, column 14: syntax error\\)\n$")
+sdk_cli_test(credentials_test_names_the_line_and_column_of_invalid_credentials EXIT 2
+  ARGS credentials test --type test.token --credentials "{\"Token\": \"t\"" --plugins "${good}"
+  STDERR "^wfn-host: error: --credentials is not valid JSON \\(line 1, column 14: incomplete JSON")
 sdk_cli_test(run_refuses_a_timeout_beyond_24_hours EXIT 2
   ARGS run test.echo --params "{}" --timeout-ms 10000000000000 --plugins "${good}"
   STDERR "run: --timeout-ms must be 0 \\(no deadline\\) to 86400000 \\(24 hours\\), not 10000000000000")
@@ -127,10 +166,48 @@ sdk_cli_test(run_with_an_unreadable_params_file_is_a_usage_error EXIT 2
 sdk_cli_test(an_unknown_log_level_is_a_usage_error EXIT 2
   ARGS run test.echo --params "{}" --log-level loud --plugins "${good}"
   STDERR "--log-level loud is not one of trace, debug, info, warn, error")
+sdk_cli_test(a_mistyped_log_level_suggests_the_closest EXIT 2
+  ARGS list --log-level debg --plugins "${good}"
+  STDERR "^wfn-host: error: --log-level debg is not one of trace, debug, info, warn, error; did you mean `debug`\\?\n$")
+sdk_cli_test(a_mistyped_output_format_suggests_the_closest EXIT 2
+  ARGS run test.items --params "{}" --output ndjsn --plugins "${good}"
+  STDERR "^wfn-host: error: run: --output ndjsn is not one of json, ndjson; did you mean `ndjson`\\?\n$")
 sdk_cli_test(a_missing_plugins_folder_is_a_usage_error EXIT 2 ARGS list --plugins "${good}/nowhere"
   STDERR "^wfn-host: error: The plugins folder [^\n]*nowhere does not exist")
 sdk_cli_test(an_unknown_command_is_a_usage_error EXIT 2 ARGS frobnicate
-  STDERR "^wfn-host: error: unknown command \"frobnicate\"")
+  STDERR "^wfn-host: error: unknown command \"frobnicate\"" STDERR_NOT "did you mean")
+
+# ---- did you mean ----------------------------------------------------------------------
+sdk_cli_test(run_of_a_mistyped_node_suggests_the_closest_node EXIT 2
+  ARGS run test.ehco --params "{}" --plugins "${good}"
+  STDERR "^wfn-host: error: no loaded plugin provides node test\\.ehco; did you mean `test\\.echo`\\? \\(plugins folder: [^\n]*good-plugins\\)\n$")
+sdk_cli_test(a_mistyped_option_suggests_the_closest_option EXIT 2
+  ARGS run test.echo --parms "{}" --plugins "${good}"
+  STDERR "^wfn-host: error: run: unrecognised option '--parms'; did you mean `--params`\\? \\(see wfn-host run --help\\)\n$")
+sdk_cli_test(an_option_far_from_every_option_suggests_none EXIT 2 ARGS list --frobnicate --plugins "${good}"
+  STDERR "^wfn-host: error: list: unrecognised option '--frobnicate' \\(see wfn-host list --help\\)\n$")
+sdk_cli_test(a_mistyped_command_suggests_the_closest_command EXIT 2 ARGS descibe test.echo
+  STDERR "^wfn-host: error: unknown command \"descibe\"; did you mean `describe`\\? \\(expected list, describe, run, workflow, credentials or version\\)\n$")
+sdk_cli_test(a_mistyped_top_level_option_suggests_the_closest EXIT 2 ARGS --verison
+  STDERR "^wfn-host: error: unknown option \"--verison\"; did you mean `--version`\\?")
+sdk_cli_test(a_mistyped_credentials_action_suggests_test EXIT 2 ARGS credentials tst
+  STDERR "^wfn-host: error: credentials: unknown action \"tst\"; did you mean `test`\\? \\(expected test\\)\n$")
+
+# ---- --version and --help --------------------------------------------------------------
+string(REPLACE "." "\\." version_regex "${PROJECT_VERSION}")
+sdk_cli_test(version_prints_the_sdk_the_abi_and_each_plugin EXIT 0 ARGS --version --plugins "${good}"
+  STDOUT "^wfn-host ${version_regex} \\(wfn plugin SDK ${version_regex}\\)\nplugin ABI 1\\.1: loads plugins built for ABI 1\\.0 to 1\\.1\nplugins \\(plugins folder: [^\n]*good-plugins\\):\n  com\\.wfn\\.test 1\\.0\\.0 \\(SDK test plugin, ABI 1\\.0\\) [^\n]*good-plugins/good\n$")
+sdk_cli_test(version_reports_load_errors_as_warnings_and_succeeds EXIT 0 ARGS version --plugins "${mixed}"
+  STDOUT "\n  com\\.wfn\\.test 1\\.0\\.0 \\(SDK test plugin, ABI 1\\.0\\) " "\n  com\\.wfn\\.raw 1\\.0\\.0 \\([^\n]*, ABI 1\\.0\\) "
+  STDERR "warning: [^\n]*abi-major/manifest\\.json: declares wfn ABI 2\\.0")
+sdk_cli_test(version_says_when_no_plugin_is_found EXIT 0 ARGS version --plugins "${workflows}"
+  STDOUT "\nplugins \\(plugins folder: [^\n]*workflows\\):\n  none found\n$")
+sdk_cli_test(top_level_help_puts_timeout_on_the_workflow_line EXIT 0 ARGS --help
+  STDOUT "\n  workflow FILE [^\n]*\\[--timeout-ms N\\]\n")
+# Every option of every command appears in the top-level help, so the two
+# cannot drift apart.
+add_test(NAME sdk.cli.top_level_help_lists_every_option
+  COMMAND "${CMAKE_COMMAND}" "-DPROGRAM=$<TARGET_FILE:wfn-host>" -P "${CMAKE_CURRENT_SOURCE_DIR}/check_help_options.cmake")
 
 # ---- workflow --------------------------------------------------------------------------
 sdk_cli_test(workflow_chains_steps_through_templates EXIT 0
@@ -156,7 +233,10 @@ sdk_cli_test(workflow_file_errors_name_the_path EXIT 2
   STDERR "^wfn-host: error: workflow file [^\n]*invalid\\.workflow\\.json does not match workflow\\.schema\\.json: /steps/0/node: required property is missing")
 sdk_cli_test(workflow_with_an_unknown_node_is_a_usage_error EXIT 2
   ARGS workflow "${workflows}/unknown-node.workflow.json" --plugins "${good}"
-  STDERR "error: no loaded plugin provides node test\\.missing")
+  STDERR "error: no loaded plugin provides node test\\.missing" STDERR_NOT "did you mean")
+sdk_cli_test(workflow_with_a_mistyped_node_suggests_the_closest EXIT 2
+  ARGS workflow "${workflows}/mistyped-node.workflow.json" --plugins "${good}"
+  STDERR "^wfn-host: error: no loaded plugin provides node test\\.ecoh; did you mean `test\\.echo`\\? ")
 
 # The CLI needs the bundles laid out before any of these run.
 add_custom_target(wfn_sdk_cli_test_deps DEPENDS wfn-host wfn_test_bundles)

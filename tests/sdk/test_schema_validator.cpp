@@ -327,4 +327,15 @@ BOOST_AUTO_TEST_CASE(a_slip_gets_the_closest_name_and_another_name_gets_none) {
     BOOST_TEST(wfn::json_checks::did_you_mean("ApiTokn", names) == "; did you mean `ApiToken`?");
 }
 
+// Node ids share their plugin's long prefix: a cap on the edits keeps
+// "test.nope" from being offered "test.log" (three edits) while a swapped
+// pair of letters (two) still finds its node.
+BOOST_AUTO_TEST_CASE(a_cap_on_the_edits_refuses_names_that_only_share_a_prefix) {
+    const std::vector<std::string_view> ids{"test.echo", "test.log", "test.items"};
+    BOOST_TEST(wfn::json_checks::closest_name("test.nope", ids).value_or("") == "test.log");
+    BOOST_TEST(!wfn::json_checks::closest_name("test.nope", ids, 2).has_value());
+    BOOST_TEST(wfn::json_checks::closest_name("test.ehco", ids, 2).value_or("") == "test.echo");
+    BOOST_TEST(!wfn::json_checks::closest_name("log", ids, 9).has_value(), "the default allowance still bounds the cap");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,11 +2,14 @@
 // the credential type declares and prints its output; exit 0 when the
 // credential is valid, 1 when it is not (the output says why).
 #include "command_options.hpp"
+#include "command_synopses.hpp"
 #include "commands.hpp"
 #include "interrupt_watch.hpp"
 #include "json_argument.hpp"
 #include "pretty_json.hpp"
 #include "usage_error.hpp"
+
+#include "json_checks/near_miss.hpp"
 
 #include <boost/program_options/value_semantic.hpp>
 
@@ -14,9 +17,6 @@
 
 namespace wfn::cli {
 namespace {
-
-constexpr std::string_view synopsis =
-    "wfn-host credentials test --type ID --credentials JSON|@file [--timeout-ms N] [--plugins DIR]";
 
 bool is_valid(const boost::json::object& output) {
     const auto* valid = output.if_contains("Valid");
@@ -34,14 +34,14 @@ int test_credentials(const std::vector<std::string>& arguments) {
         ("timeout-ms", po::value<std::int64_t>()->value_name("N")->default_value(30000),
          "deadline for the test in milliseconds, at most 86400000 (24 h); 0 for none");
     add_common_options(options);
-    const auto values = parse_command_line("credentials test", synopsis, arguments, options, {});
+    const auto values = parse_command_line("credentials test", arguments, options);
     if (!values) {
         return exit_success;
     }
     const std::int64_t timeout_ms =
         checked_timeout_ms("credentials test", (*values)["timeout-ms"].as<std::int64_t>());
     const std::string credentials =
-        json_argument_text((*values)["credentials"].as<std::string>(), "--credentials");
+        json_object_argument_text((*values)["credentials"].as<std::string>(), "--credentials");
     const std::string type = (*values)["type"].as<std::string>();
 
     const common_settings settings = common_settings_from(*values);
@@ -61,14 +61,15 @@ int test_credentials(const std::vector<std::string>& arguments) {
 
 int command_credentials(const std::vector<std::string>& arguments) {
     if (arguments.empty() || arguments.front() == "--help" || arguments.front() == "-h") {
-        std::cout << "Usage: " << synopsis << "\n\n"
+        std::cout << "Usage: " << usage_line("credentials test") << "\n\n"
                   << "Tests a credential the way its type declares (its \"test\" node): one cheap read that says\n"
                   << "whether the credential works and, if not, what is wrong (Valid, Problem, ErrorMessage).\n"
                   << "Exit 0 when it is valid, 1 when it is not, 2 for a usage or load error.\n";
         return arguments.empty() ? exit_usage : exit_success;
     }
     if (arguments.front() != "test") {
-        throw usage_error("credentials: unknown action \"" + arguments.front() + "\" (expected test)");
+        throw usage_error("credentials: unknown action \"" + arguments.front() + "\"" +
+                          json_checks::did_you_mean(arguments.front(), {"test"}) + " (expected test)");
     }
     return test_credentials(std::vector<std::string>(arguments.begin() + 1, arguments.end()));
 }

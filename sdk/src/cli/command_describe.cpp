@@ -1,11 +1,10 @@
 // wfn-host describe NODE: the node's manifest, its plugin and its credential
-// type as one JSON document.
+// types as one JSON document, or with --text a summary for a person.
 #include "command_options.hpp"
 #include "commands.hpp"
+#include "node_summary.hpp"
 #include "pretty_json.hpp"
 #include "usage_error.hpp"
-
-#include <wfn/abi.h>
 
 #include <boost/json/array.hpp>
 #include <boost/program_options/value_semantic.hpp>
@@ -15,23 +14,12 @@
 namespace wfn::cli {
 namespace {
 
-boost::json::array flag_names(std::uint32_t flags) {
-    boost::json::array names;
-    if ((flags & WFN_NODE_FLAG_SIDE_EFFECTS) != 0) {
-        names.emplace_back("sideEffects");
-    }
-    if ((flags & WFN_NODE_FLAG_IDEMPOTENT) != 0) {
-        names.emplace_back("idempotent");
-    }
-    return names;
-}
-
 boost::json::object describe(const host::plugin_host& host, const host::node_info& node) {
     boost::json::object document;
     document["id"] = node.id;
     document["displayName"] = node.display_name;
     document["version"] = node.version;
-    document["flags"] = flag_names(node.flags);
+    document["flags"] = node_flag_names(node.flags);
     for (const auto& plugin : host.plugins()) {
         if (plugin.id == node.plugin_id) {
             document["plugin"] = {{"id", plugin.id}, {"name", plugin.name}, {"version", plugin.version},
@@ -44,6 +32,14 @@ boost::json::object describe(const host::plugin_host& host, const host::node_inf
             document["credentialType"] = *credential;
         }
     }
+    // Every type the node takes, for a canvas offering a choice of them.
+    boost::json::array types;
+    for (const std::string& id : credential_type_ids(node.manifest)) {
+        if (const auto* credential = host.find_credential_type(id)) {
+            types.push_back(*credential);
+        }
+    }
+    document["credentialTypes"] = std::move(types);
     return document;
 }
 
@@ -51,13 +47,16 @@ boost::json::object describe(const host::plugin_host& host, const host::node_inf
 
 int command_describe(const std::vector<std::string>& arguments) {
     namespace po = boost::program_options;
+    po::options_description hidden;
+    hidden.add_options()("node", po::value<std::string>()->value_name("NODE"), "node id, for example okta.user.get");
     po::options_description options("describe options");
-    options.add_options()("node", po::value<std::string>()->value_name("NODE"), "node id, for example okta.user.get");
+    options.add_options()("text",
+                          "a summary to read instead of JSON: inputs with their titles, types, defaults, conditions "
+                          "and pickers, outputs and credential types");
     add_common_options(options);
     po::positional_options_description positional;
     positional.add("node", 1);
-    const auto values =
-        parse_command_line("describe", "wfn-host describe NODE [--plugins DIR]", arguments, options, positional);
+    const auto values = parse_command_line("describe", arguments, options, hidden, positional);
     if (!values) {
         return exit_success;
     }
@@ -67,7 +66,11 @@ int command_describe(const std::vector<std::string>& arguments) {
     const common_settings settings = common_settings_from(*values);
     const auto host = load_host(settings);
     const host::node_info& node = require_node(*host, (*values)["node"].as<std::string>(), settings);
-    std::cout << pretty_json(describe(*host, node));
+    if (values->count("text") != 0) {
+        std::cout << node_summary_text(*host, node);
+    } else {
+        std::cout << pretty_json(describe(*host, node));
+    }
     return exit_success;
 }
 

@@ -52,7 +52,7 @@ int command_list(const std::vector<std::string>& arguments) {
     po::options_description options("list options");
     options.add_options()("json", "print a JSON array instead of a table");
     add_common_options(options);
-    const auto values = parse_command_line("list", "wfn-host list [--plugins DIR] [--json]", arguments, options, {});
+    const auto values = parse_command_line("list", arguments, options);
     if (!values) {
         return exit_success;
     }

@@ -1,7 +1,10 @@
 #include "command_options.hpp"
 
+#include "command_synopses.hpp"
 #include "stderr_log.hpp"
 #include "usage_error.hpp"
+
+#include "json_checks/near_miss.hpp"
 
 #include <boost/program_options/parsers.hpp>
 #include <boost/program_options/value_semantic.hpp>
@@ -35,23 +38,53 @@ void add_common_options(po::options_description& options) {
         ("help,h", "show this help");
 }
 
-std::optional<po::variables_map> parse_command_line(std::string_view command, std::string_view synopsis,
-                                                    const std::vector<std::string>& arguments,
+namespace {
+
+// Boost's message for an unknown option, with the closest option the
+// command takes when it is near enough to be a slip.
+std::string unknown_option_message(const po::unknown_option& error, const po::options_description& options) {
+    std::string given = error.get_option_name();
+    given.erase(0, given.find_first_not_of('-'));
+    std::vector<std::string_view> names;
+    for (const auto& option : options.options()) {
+        names.emplace_back(option->long_name());
+    }
+    const auto closest = json_checks::closest_name(given, names);
+    return std::string(error.what()) + (closest ? "; did you mean `--" + *closest + "`?" : std::string());
+}
+
+}  // namespace
+
+std::optional<po::variables_map> parse_command_line(std::string_view command, const std::vector<std::string>& arguments,
                                                     const po::options_description& options,
+                                                    const po::options_description& hidden,
                                                     const po::positional_options_description& positional) {
+    po::options_description all;
+    all.add(options).add(hidden);
     po::variables_map values;
+    const std::string see_help = " (see wfn-host " + std::string(command) + " --help)";
     try {
-        po::store(po::command_line_parser(arguments).options(options).positional(positional).run(), values);
+        po::store(po::command_line_parser(arguments).options(all).positional(positional).run(), values);
         if (values.count("help") != 0) {
-            std::cout << "Usage: " << synopsis << "\n\n" << options << std::flush;
+            std::cout << "Usage: " << usage_line(command) << "\n\n" << options << std::flush;
             return std::nullopt;
         }
         po::notify(values);
+    } catch (const po::unknown_option& error) {
+        throw usage_error(std::string(command) + ": " + unknown_option_message(error, options) + see_help);
     } catch (const po::error& error) {
-        throw usage_error(std::string(command) + ": " + error.what() + " (see wfn-host " + std::string(command) +
-                          " --help)");
+        throw usage_error(std::string(command) + ": " + error.what() + see_help);
     }
     return values;
+}
+
+std::string not_one_of(std::string_view option, std::string_view given, const std::vector<std::string_view>& choices) {
+    std::string list;
+    for (const std::string_view choice : choices) {
+        list += (list.empty() ? "" : ", ") + std::string(choice);
+    }
+    return std::string(option) + " " + std::string(given) + " is not one of " + list +
+           json_checks::did_you_mean(given, choices);
 }
 
 common_settings common_settings_from(const po::variables_map& values) {
@@ -64,13 +97,13 @@ common_settings common_settings_from(const po::variables_map& values) {
     const std::string& level_name = values["log-level"].as<std::string>();
     const auto level = parse_log_level(level_name);
     if (!level) {
-        throw usage_error("--log-level " + level_name + " is not one of trace, debug, info, warn, error");
+        throw usage_error(not_one_of("--log-level", level_name, {"trace", "debug", "info", "warn", "error"}));
     }
     settings.log_level = *level;
     const std::string& format_name = values["log-format"].as<std::string>();
     const auto format = parse_log_format(format_name);
     if (!format) {
-        throw usage_error("--log-format " + format_name + " is not one of text, json");
+        throw usage_error(not_one_of("--log-format", format_name, {"text", "json"}));
     }
     use_log_format(*format);
     return settings;
@@ -94,7 +127,15 @@ const host::node_info& require_node(const host::plugin_host& host, std::string_v
                                     const common_settings& settings) {
     const host::node_info* node = host.find(node_id);
     if (node == nullptr) {
-        throw usage_error("no loaded plugin provides node " + std::string(node_id) + " (" +
+        std::vector<std::string_view> ids;
+        for (const host::node_info& loaded : host.nodes()) {
+            ids.emplace_back(loaded.id);
+        }
+        // Two edits: a swapped or a missing letter, not another node that
+        // happens to share the plugin's long prefix.
+        const auto closest = json_checks::closest_name(node_id, ids, 2);
+        throw usage_error("no loaded plugin provides node " + std::string(node_id) +
+                          (closest ? "; did you mean `" + *closest + "`?" : std::string()) + " (" +
                           plugins_location(settings) + ")");
     }
     return *node;

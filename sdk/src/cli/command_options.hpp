@@ -33,12 +33,21 @@ std::string plugins_location(const common_settings& settings);
 // Adds --plugins, --log-level and --help to `options`.
 void add_common_options(boost::program_options::options_description& options);
 
-// Parses `arguments`; throws usage_error naming `command` on any mistake.
-// Returns nothing when --help was given (the help is already printed).
+// Parses `arguments` against `options` (shown by --help) and `positional`
+// (the command's bare arguments, by the names of `hidden` options, which
+// --help leaves out: the usage line names them). Throws usage_error naming
+// `command` (one of command_synopses) on any mistake, with "did you mean"
+// for a mistyped option. Returns nothing when --help was given (the help is
+// already printed).
 std::optional<boost::program_options::variables_map> parse_command_line(
-    std::string_view command, std::string_view synopsis, const std::vector<std::string>& arguments,
+    std::string_view command, const std::vector<std::string>& arguments,
     const boost::program_options::options_description& options,
-    const boost::program_options::positional_options_description& positional);
+    const boost::program_options::options_description& hidden = {},
+    const boost::program_options::positional_options_description& positional = {});
+
+// "--log-level debg is not one of trace, debug, info, warn, error; did you
+// mean `debug`?": the message for a value outside `choices`.
+std::string not_one_of(std::string_view option, std::string_view given, const std::vector<std::string_view>& choices);
 
 common_settings common_settings_from(const boost::program_options::variables_map& values);
 
@@ -46,7 +55,8 @@ common_settings common_settings_from(const boost::program_options::variables_map
 // usage_error when the folder cannot be read.
 std::unique_ptr<host::plugin_host> load_host(const common_settings& settings);
 
-// The node, or a usage_error naming the node and the folder searched.
+// The node, or a usage_error naming the node and the folder searched, with
+// "did you mean" for a loaded node id one or two edits away.
 const host::node_info& require_node(const host::plugin_host& host, std::string_view node_id,
                                     const common_settings& settings);
 

@@ -22,9 +22,10 @@ namespace wfn::cli {
 
 int command_run(const std::vector<std::string>& arguments) {
     namespace po = boost::program_options;
+    po::options_description hidden;
+    hidden.add_options()("node", po::value<std::string>()->value_name("NODE"), "node id, for example okta.user.get");
     po::options_description options("run options");
     options.add_options()
-        ("node", po::value<std::string>()->value_name("NODE"), "node id, for example okta.user.get")
         ("params", po::value<std::string>()->value_name("JSON|@FILE")->required(),
          "the node's parameters: a JSON object, @file, or @- for stdin")
         ("credentials", po::value<std::string>()->value_name("JSON|@FILE"),
@@ -37,10 +38,7 @@ int command_run(const std::vector<std::string>& arguments) {
     add_common_options(options);
     po::positional_options_description positional;
     positional.add("node", 1);
-    const auto values = parse_command_line(
-        "run",
-        "wfn-host run NODE --params JSON|@file [--credentials JSON|@file] [--timeout-ms N] [--output json|ndjson] [--plugins DIR]",
-        arguments, options, positional);
+    const auto values = parse_command_line("run", arguments, options, hidden, positional);
     if (!values) {
         return exit_success;
     }
@@ -50,15 +48,17 @@ int command_run(const std::vector<std::string>& arguments) {
     const std::int64_t timeout_ms = checked_timeout_ms("run", (*values)["timeout-ms"].as<std::int64_t>());
     const std::string& output_format = (*values)["output"].as<std::string>();
     if (output_format != "json" && output_format != "ndjson") {
-        throw usage_error("run: --output " + output_format + " is not one of json, ndjson");
+        throw usage_error("run: " + not_one_of("--output", output_format, {"json", "ndjson"}));
     }
     const bool ndjson = output_format == "ndjson";
-    // Read the inputs before loading anything, so a typo fails fast. The
-    // texts go to the plugin unchanged: judging them is the node's job.
-    const std::string params = json_argument_text((*values)["params"].as<std::string>(), "--params");
+    // Read the inputs before loading anything, so a typo fails fast, with
+    // the line and column of a JSON mistake. The texts go to the plugin as
+    // written: judging their fields is the node's job.
+    const std::string params = json_object_argument_text((*values)["params"].as<std::string>(), "--params");
     const std::string credentials =
-        values->count("credentials") != 0 ? json_argument_text((*values)["credentials"].as<std::string>(), "--credentials")
-                                          : std::string();
+        values->count("credentials") != 0
+            ? json_object_argument_text((*values)["credentials"].as<std::string>(), "--credentials")
+            : std::string();
 
     const common_settings settings = common_settings_from(*values);
     // Before the plugin loads: the call may change something, so a signal

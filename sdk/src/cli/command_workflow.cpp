@@ -32,9 +32,10 @@ workflow_definition read_workflow(const std::string& file) {
 
 int command_workflow(const std::vector<std::string>& arguments) {
     namespace po = boost::program_options;
+    po::options_description hidden;
+    hidden.add_options()("file", po::value<std::string>()->value_name("FILE"), "the workflow file (JSON)");
     po::options_description options("workflow options");
     options.add_options()
-        ("file", po::value<std::string>()->value_name("FILE"), "the workflow file (JSON)")
         ("input", po::value<std::string>()->value_name("JSON|@FILE"),
          "the workflow input, read by {{ input.… }}: a JSON object, @file, or @- (default: {})")
         ("credentials", po::value<std::string>()->value_name("JSON|@FILE"),
@@ -44,9 +45,7 @@ int command_workflow(const std::vector<std::string>& arguments) {
     add_common_options(options);
     po::positional_options_description positional;
     positional.add("file", 1);
-    const auto values = parse_command_line(
-        "workflow", "wfn-host workflow FILE [--input JSON|@file] [--credentials JSON|@file] [--plugins DIR]", arguments,
-        options, positional);
+    const auto values = parse_command_line("workflow", arguments, options, hidden, positional);
     if (!values) {
         return exit_success;
     }
@@ -60,8 +59,9 @@ int command_workflow(const std::vector<std::string>& arguments) {
                                          ? json_argument_object((*values)["input"].as<std::string>(), "--input")
                                          : boost::json::value(boost::json::object());
     const std::string credentials =
-        values->count("credentials") != 0 ? json_argument_text((*values)["credentials"].as<std::string>(), "--credentials")
-                                          : std::string();
+        values->count("credentials") != 0
+            ? json_object_argument_text((*values)["credentials"].as<std::string>(), "--credentials")
+            : std::string();
 
     const common_settings settings = common_settings_from(*values);
     // Before the plugins load, so that no signal can end the process

@@ -19,6 +19,7 @@ int command_describe(const std::vector<std::string>& arguments);
 int command_run(const std::vector<std::string>& arguments);
 int command_workflow(const std::vector<std::string>& arguments);
 int command_credentials(const std::vector<std::string>& arguments);
+int command_version(const std::vector<std::string>& arguments);
 
 // The top-level help text.
 std::string general_usage();

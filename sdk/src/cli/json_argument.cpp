@@ -40,8 +40,9 @@ std::string json_argument_text(std::string_view argument, std::string_view optio
     }
 }
 
-boost::json::value json_argument_object(std::string_view argument, std::string_view option) {
-    const std::string text = json_argument_text(argument, option);
+namespace {
+
+boost::json::value parsed_object(std::string_view text, std::string_view option) {
     boost::json::value value;
     try {
         value = json_checks::parse_json_text(text);
@@ -52,6 +53,18 @@ boost::json::value json_argument_object(std::string_view argument, std::string_v
         throw usage_error(std::string(option) + " must be a JSON object");
     }
     return value;
+}
+
+}  // namespace
+
+boost::json::value json_argument_object(std::string_view argument, std::string_view option) {
+    return parsed_object(json_argument_text(argument, option), option);
+}
+
+std::string json_object_argument_text(std::string_view argument, std::string_view option) {
+    std::string text = json_argument_text(argument, option);
+    parsed_object(text, option);
+    return text;
 }
 
 }  // namespace wfn::cli

@@ -14,7 +14,11 @@ namespace wfn::cli {
 std::string json_argument_text(std::string_view argument, std::string_view option);
 
 // The same text parsed and required to be a JSON object; throws usage_error
-// with the parse position otherwise.
+// with the parse position ("line 1, column 9: syntax error") otherwise.
 boost::json::value json_argument_object(std::string_view argument, std::string_view option);
+
+// The text, checked as json_argument_object checks it but returned as
+// written, for a plugin that reads it itself (numbers keep their spelling).
+std::string json_object_argument_text(std::string_view argument, std::string_view option);
 
 }  // namespace wfn::cli

@@ -1,8 +1,11 @@
 // wfn-host: the reference host. Lists, describes and runs plugin nodes, and
 // runs workflows of several steps.
+#include "command_synopses.hpp"
 #include "commands.hpp"
 #include "stderr_log.hpp"
 #include "usage_error.hpp"
+
+#include "json_checks/near_miss.hpp"
 
 #include <exception>
 #include <iostream>
@@ -10,28 +13,22 @@
 #include <string_view>
 #include <vector>
 
-namespace wfn::cli {
-
-std::string general_usage() {
-    return "Usage: wfn-host <command> [options]\n"
-           "\n"
-           "Commands:\n"
-           "  list [--plugins DIR] [--json]            list every loaded node\n"
-           "  describe NODE [--plugins DIR]            show a node's manifest as JSON\n"
-           "  run NODE --params JSON|@file [--credentials JSON|@file] [--timeout-ms N] [--plugins DIR]\n"
-           "                                           run one node; exit 0 when StatusCode is 2xx, 1 otherwise\n"
-           "  workflow FILE [--input JSON|@file] [--credentials JSON|@file] [--plugins DIR]\n"
-           "                                           run a workflow; exit 0 when it succeeded, 1 otherwise\n"
-           "  credentials test --type ID --credentials JSON|@file [--timeout-ms N] [--plugins DIR]\n"
-           "                                           test a credential; exit 0 when it is valid, 1 otherwise\n"
-           "\n"
-           "Every command takes --log-level trace|debug|info|warn|error (plugin logs on stderr)\n"
-           "and --help. Exit code 2 means a usage or load error.\n";
-}
-
-}  // namespace wfn::cli
-
 namespace {
+
+// What a mistyped command or top-level option was closest to, if anything.
+std::string unknown_command_message(std::string_view command) {
+    using wfn::json_checks::did_you_mean;
+    if (command.starts_with('-')) {
+        return "unknown option \"" + std::string(command) + "\"" + did_you_mean(command, {"--help", "--version"}) +
+               " (expected a command, --help or --version)";
+    }
+    std::vector<std::string_view> names{"help"};
+    for (const wfn::cli::command_synopsis& known : wfn::cli::command_synopses) {
+        names.push_back(known.name.substr(0, known.name.find(' ')));
+    }
+    return "unknown command \"" + std::string(command) + "\"" + did_you_mean(command, names) +
+           " (expected list, describe, run, workflow, credentials or version)";
+}
 
 int run_command(std::string_view command, const std::vector<std::string>& arguments) {
     using namespace wfn::cli;
@@ -51,8 +48,10 @@ int run_command(std::string_view command, const std::vector<std::string>& argume
         if (command == "credentials") {
             return command_credentials(arguments);
         }
-        throw usage_error("unknown command \"" + std::string(command) +
-                          "\" (expected list, describe, run, workflow or credentials)");
+        if (command == "version" || command == "--version") {
+            return command_version(arguments);
+        }
+        throw usage_error(unknown_command_message(command));
     } catch (const usage_error& error) {
         print_error(error.what());
         return exit_usage;

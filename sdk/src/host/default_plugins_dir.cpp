@@ -34,9 +34,10 @@ void add_unique(std::vector<fs::path>& folders, fs::path folder) {
 }
 
 // The library folders under one prefix: the install libdir, multiarch, plain.
+// A plain "lib" install libdir keeps its place after multiarch, as on Debian.
 std::vector<fs::path> libdirs_under(const fs::path& prefix) {
     std::vector<fs::path> folders;
-    if (const fs::path libdir = WFN_INSTALL_LIBDIR; libdir.is_relative()) {
+    if (const fs::path libdir = WFN_INSTALL_LIBDIR; libdir.is_relative() && libdir.lexically_normal() != "lib") {
         add_unique(folders, prefix / libdir / plugins_subdir);
     }
     if (const std::string_view triplet = WFN_LIBRARY_ARCHITECTURE; !triplet.empty()) {

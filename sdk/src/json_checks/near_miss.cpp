@@ -32,10 +32,15 @@ constexpr std::size_t longest_compared = 200;
 }  // namespace
 
 std::optional<std::string> closest_name(std::string_view given, const std::vector<std::string_view>& candidates) {
+    return closest_name(given, candidates, std::max<std::size_t>(1, given.size() / 3));
+}
+
+std::optional<std::string> closest_name(std::string_view given, const std::vector<std::string_view>& candidates,
+                                        std::size_t most_edits) {
     if (given.empty() || given.size() > longest_compared) {
         return std::nullopt;
     }
-    const std::size_t allowed = std::max<std::size_t>(1, given.size() / 3);
+    const std::size_t allowed = std::min(most_edits, std::max<std::size_t>(1, given.size() / 3));
     std::optional<std::string> best;
     std::size_t best_distance = allowed + 1;
     for (const std::string_view candidate : candidates) {
