@@ -20,7 +20,8 @@ async function launchBrowser() {
 
 // Opens the editor at `url` and resolves once the palette and the flows are in.
 async function openEditor(browser, url, { timeoutMs = 30000 } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // English, since some waits read the editor's notices.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   page.setDefaultTimeout(timeoutMs);
   const bodies = [];
