@@ -130,3 +130,21 @@ test('wired, deployed and triggered, the output shows in the debug sidebar', asy
   assert.ok(!nodeRed.lines.join('\n').includes(apiToken), 'the API token reached the log');
   assert.deepEqual(session.errors, [], 'the page threw');
 });
+
+test('"Get Many Users" hides Limit and After while Return All is on', async () => {
+  const { page } = session;
+  const chart = await page.locator('#red-ui-workspace-chart').boundingBox();
+  const listId = await editor.dragOntoCanvas(page, 'wfn-okta-user-list', { x: chart.x + 390, y: chart.y + 260 });
+  const tray = await editor.openEditDialog(page, listId);
+  const row = (name) => tray.locator(`#dialog-form [data-wfn-field="${name}"]`);
+  assert.ok(await row('Limit').isVisible(), 'Limit is hidden while Return All is off');
+  assert.ok(await row('After').isVisible(), 'After is hidden while Return All is off');
+  await page.evaluate(() => $('#node-input-ReturnAll').typedInput('value', 'true'));
+  await row('Limit').waitFor({ state: 'hidden' });
+  assert.ok(!(await row('After').isVisible()), 'After shows while Return All is on');
+  await page.evaluate(() => $('#node-input-ReturnAll').typedInput('value', 'false'));
+  await row('Limit').waitFor({ state: 'visible' });
+  await tray.screenshot({ path: shot('list-form.png') });
+  await editor.closeEditDialog(page);
+  assert.deepEqual(session.errors, [], 'the page threw');
+});

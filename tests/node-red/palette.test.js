@@ -14,6 +14,7 @@ const helper = require('node-red-node-test-helper');
 const injectNode = require('@node-red/nodes/core/common/20-inject.js');
 const { startSandbox, adminOf } = require('../fidelity/lib/sandbox');
 const wfnPalette = require('../../sdk/bindings/node-red/wfn.js');
+const { paramsFor } = require('../../sdk/bindings/node-red/lib/run-node.js');
 
 helper.init(require.resolve('node-red'));
 
@@ -174,4 +175,22 @@ test('the palette has every flow node of the manifests, labelled and with its fo
   const secrets = Object.entries(apiTokenManifest.schema.properties).filter(([, p]) => p['x-ui']?.secret).map(([n]) => n);
   assert.ok(secrets.includes('ApiToken'));
   assert.deepEqual(apiToken.fields.filter((f) => f.secret).map((f) => f.name), secrets);
+});
+
+test('a field the manifest shows only if ReturnAll is false is not sent while ReturnAll is on', async () => {
+  await new Promise((done) => helper.load([wfnPalette], [], done));
+  const { nodeTypes } = (await helper.request().get('/wfn/palette').expect(200)).body;
+  const list = nodeTypes.find((t) => t.nodeId === 'okta.user.list');
+  assert.deepEqual(list.fields.find((f) => f.name === 'Limit').showIf, { ReturnAll: [false] });
+  assert.deepEqual(list.fields.find((f) => f.name === 'After').showIf, { ReturnAll: [false] });
+  const RED = { util: require('@node-red/util').util };
+  const config = (returnAll, returnAllType = 'bool') => ({
+    ReturnAll: returnAll, ReturnAllType: returnAllType, Limit: '5', LimitType: 'num', After: 'cursor', AfterType: 'str',
+  });
+  assert.deepEqual(paramsFor(RED, {}, config('true'), list, {}), { ReturnAll: true });
+  assert.deepEqual(paramsFor(RED, {}, config('false'), list, {}), { ReturnAll: false, Limit: 5, After: 'cursor' });
+  // Unset, ReturnAll is its default (false): the fields are sent.
+  assert.deepEqual(paramsFor(RED, {}, config(''), list, {}), { Limit: 5, After: 'cursor' });
+  // Taken from the message, the condition is judged on the message's value.
+  assert.deepEqual(paramsFor(RED, {}, config('payload.all', 'msg'), list, { payload: { all: true } }), { ReturnAll: true });
 });

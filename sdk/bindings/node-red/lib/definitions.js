@@ -34,6 +34,7 @@ function fieldsOf(schema) {
         default: property.default,
         constant: property.const,
         enum: property.enum,
+        showIf: ui.showIf,
       };
     })
     .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
@@ -141,7 +142,7 @@ function nodeDefinitions(described) {
         label: node.displayName,
         category: node.pluginName,
         credentialConfigTypes: accepted.map(typeName),
-        fields: fields.map(({ name, title, type, secret, required, default: d }) => ({ name, title, type, secret, required, default: d, sources: sourcesOf({ type }) })),
+        fields: fields.map(({ name, title, type, secret, required, default: d, showIf }) => ({ name, title, type, secret, required, default: d, showIf, sources: sourcesOf({ type }) })),
         alternatives: alternatives.map((a) => a.names),
         template: formOf(fields, 'input', {
           before: `<div class="form-row"><label for="node-input-name"><i class="fa fa-tag"></i> Name</label><input type="text" id="node-input-name" placeholder="${escapeHtml(node.displayName)}"></div>\n${credentialRows}\n${notes}`,

@@ -35,7 +35,23 @@ function paramsFor(RED, node, config, definition, msg) {
     }
     if (value !== undefined && value !== '') params[field.name] = value;
   }
+  // A field the form hides (x-ui showIf) is not sent either, as the
+  // manifest says: Limit means nothing while ReturnAll is on.
+  for (const field of definition.fields) {
+    if (field.name in params && !isShown(field, definition.fields, params)) delete params[field.name];
+  }
   return params;
+}
+
+// Whether a field's showIf holds for these parameters: each named sibling's
+// value, or its default when unset, is one of the listed values.
+function isShown(field, fields, params) {
+  if (!field.showIf) return true;
+  return Object.entries(field.showIf).every(([name, values]) => {
+    const sibling = fields.find((f) => f.name === name);
+    const value = name in params ? params[name] : sibling && sibling.default;
+    return values.some((v) => JSON.stringify(v) === JSON.stringify(value));
+  });
 }
 
 function runNode(RED, node, config, definition, host) {
@@ -94,4 +110,4 @@ function runNode(RED, node, config, definition, host) {
   });
 }
 
-module.exports = { runNode, statusOf, isSuccess };
+module.exports = { runNode, statusOf, isSuccess, paramsFor, isShown };
