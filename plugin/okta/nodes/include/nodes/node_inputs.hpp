@@ -30,6 +30,7 @@ struct get_user_input {
     std::string user_id;  // an id or a login
     bool include_groups = false;
     std::string group_type;  // only groups of this type; empty: all
+    std::string after;       // resume after this cursor; empty: the first page
     int max_retries = default_max_retries;
 };
 
