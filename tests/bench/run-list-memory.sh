@@ -13,21 +13,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 build="${WFN_BUILD_DIR:-$root/build/default}"
-sandbox="$build/tests/sandbox/okta-sandbox"
-host="$build/sdk/wfn-host"
 sizes=("$@")
 ((${#sizes[@]})) || sizes=(100000 1000000)
-for program in "$sandbox" "$host" /usr/bin/time; do
-  [[ -x "$program" ]] || { echo "run-list-memory.sh: $program is missing (build the default preset; apt install time)" >&2; exit 77; }
-done
-
-work="$(mktemp -d)"
+script=run-list-memory.sh
 source "$here/sandbox.sh"
-cleanup() {
-  stop_sandbox
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 printf '| users | output | peak RSS (MiB) | stdout (MB) | seconds |\n|---:|---|---:|---:|---:|\n'
 for users in "${sizes[@]}"; do

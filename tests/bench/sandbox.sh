@@ -1,8 +1,20 @@
-# Sourced by the memory benchmarks: start_sandbox USERS starts the Okta
-# sandbox seeded with that many users (no rate limit, no request log) and
-# writes $work/credentials.json; stop_sandbox stops it. Needs $sandbox (the
-# okta-sandbox program) and $work (a scratch folder).
+# Sourced by the memory benchmarks, after they set $script (their name) and
+# $build. It checks the programs they need, makes the scratch folder $work
+# (removed at exit with the sandbox stopped), and offers start_sandbox USERS,
+# which starts the Okta sandbox seeded with that many users (no rate limit,
+# no request log) and writes $work/credentials.json, and stop_sandbox.
+sandbox="$build/tests/sandbox/okta-sandbox"
+host="$build/sdk/wfn-host"
+for program in "$sandbox" "$host" /usr/bin/time; do
+  [[ -x "$program" ]] || { echo "$script: $program is missing (build the default preset; apt install time)" >&2; exit 77; }
+done
 sandbox_pid=""
+work="$(mktemp -d)"
+cleanup() {
+  stop_sandbox
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
 start_sandbox() {
   local users="$1" ready url ca waited

@@ -53,6 +53,18 @@ struct list_streaming_bench : bench {
         return result;
     }
 
+    // A fresh user in `clubs` new OKTA_GROUPs (and Everyone); returns its id.
+    static std::string user_in_clubs(const std::string& prefix, std::size_t clubs) {
+        const std::string user = seeded_user(prefix);
+        admin().seed_groups(clubs, "club");
+        for (const auto& group : admin().groups()) {
+            if (group.at("type").as_string() == "OKTA_GROUP") {
+                admin().add_member(group.at("id").as_string(), user);
+            }
+        }
+        return user;
+    }
+
     listing kept(const list_case& list) {
         listing result;
         result.output = run(list.node, list.params).output;
@@ -110,13 +122,7 @@ BOOST_AUTO_TEST_CASE(group_members_stream_and_resume_after_a_failed_page) {
 }
 
 BOOST_AUTO_TEST_CASE(a_users_groups_stream_and_resume_after_a_failed_page) {
-    const std::string user = seeded_user("joiner");
-    admin().seed_groups(5, "club");
-    for (const auto& group : admin().groups()) {
-        if (group.at("type").as_string() == "OKTA_GROUP") {
-            admin().add_member(group.at("id").as_string(), user);
-        }
-    }
+    const std::string user = user_in_clubs("joiner", 5);
     const user_groups_in_pages_of_two pages;
     admin().clear_requests();
     check({"okta.user.listGroups", "Groups", json::object{{"UserId", user}}});
@@ -125,13 +131,7 @@ BOOST_AUTO_TEST_CASE(a_users_groups_stream_and_resume_after_a_failed_page) {
 // GroupType filters each page as it arrives; the streamed items are the
 // same groups the kept list has.
 BOOST_AUTO_TEST_CASE(a_users_groups_of_one_type_stream_filtered_page_by_page) {
-    const std::string user = seeded_user("typed");
-    admin().seed_groups(3, "club");
-    for (const auto& group : admin().groups()) {
-        if (group.at("type").as_string() == "OKTA_GROUP") {
-            admin().add_member(group.at("id").as_string(), user);
-        }
-    }
+    const std::string user = user_in_clubs("typed", 3);
     const user_groups_in_pages_of_two pages;
     const list_case typed{"okta.user.listGroups", "Groups", json::object{{"UserId", user}, {"GroupType", "OKTA_GROUP"}}};
     const listing whole = kept(typed);

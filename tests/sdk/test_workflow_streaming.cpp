@@ -8,6 +8,7 @@
 #include "workflow/workflow_definition.hpp"
 #include "workflow/workflow_runner.hpp"
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -61,8 +62,14 @@ struct paging_nodes {
                 return output;
             }
             log("page " + std::to_string(p));
+            // Like the host, the page's items live in page memory that is
+            // overwritten once the page is handed over: a consumer must copy.
+            std::vector<unsigned char> page_memory(64 * 1024);
+            boost::json::monotonic_resource page_resource(page_memory.data(), page_memory.size());
+            const boost::json::storage_ptr page_storage(&page_resource);
             for (std::size_t i = 0; i < page_size; ++i) {
-                boost::json::object user{{"id", "u" + std::to_string(p * page_size + i)}};
+                boost::json::object user(page_storage);
+                user["id"] = "u" + std::to_string(p * page_size + i);
                 if (on_item) {
                     {
                         const std::lock_guard lock(mutex);
@@ -74,6 +81,7 @@ struct paging_nodes {
                     all.push_back(std::move(user));
                 }
             }
+            std::fill(page_memory.begin(), page_memory.end(), 0xff);
         }
         boost::json::object output{{"StatusCode", 200}, {"ErrorMessage", ""}, {"Complete", true}};
         if (!on_item) {

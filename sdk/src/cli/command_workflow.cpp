@@ -53,7 +53,7 @@ int command_workflow(const std::vector<std::string>& arguments) {
     po::positional_options_description positional;
     positional.add("file", 1);
     const auto values = parse_command_line(
-        "workflow", "wfn-host workflow FILE [--input JSON|@file] [--credentials JSON|@file] [--plugins DIR]", arguments,
+        "workflow", "wfn-host workflow FILE [--input JSON|@file] [--credentials JSON|@file] [--output json|ndjson] [--plugins DIR]", arguments,
         options, positional);
     if (!values) {
         return exit_success;

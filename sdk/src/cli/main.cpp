@@ -20,7 +20,7 @@ std::string general_usage() {
            "  describe NODE [--plugins DIR]            show a node's manifest as JSON\n"
            "  run NODE --params JSON|@file [--credentials JSON|@file] [--timeout-ms N] [--plugins DIR]\n"
            "                                           run one node; exit 0 when StatusCode is 2xx, 1 otherwise\n"
-           "  workflow FILE [--input JSON|@file] [--credentials JSON|@file] [--plugins DIR]\n"
+           "  workflow FILE [--input JSON|@file] [--credentials JSON|@file] [--output json|ndjson] [--plugins DIR]\n"
            "                                           run a workflow; exit 0 when it succeeded, 1 otherwise\n"
            "  credentials test --type ID --credentials JSON|@file [--timeout-ms N] [--plugins DIR]\n"
            "                                           test a credential; exit 0 when it is valid, 1 otherwise\n"

@@ -15,7 +15,7 @@ user_groups_input read_user_groups(const boost::json::object& params) {
     user_groups_input input;
     input.user_id = read_user_id(reader);
     input.group_type = read_group_type(reader);
-    input.after = read_list_query(reader, false, 0).after;
+    input.after = reader.optional_text("After", cursor_rule).value_or("");
     input.max_retries = read_max_retries(reader);
     return input;
 }

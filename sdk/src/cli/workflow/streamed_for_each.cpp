@@ -71,8 +71,11 @@ streamed_pair_result run_streamed_pair(const workflow_step& list, const workflow
         if (give_up()) {
             refuse();
         }
+        // The item is borrowed and may live in the host's page memory: the
+        // copy gets storage of its own.
+        boost::json::object owned(item, boost::json::storage_ptr());
         const std::size_t index = outputs.expect_one();
-        if (!queue.push({index, item}, give_up)) {
+        if (!queue.push({index, std::move(owned)}, give_up)) {
             refuse();
         }
         ++streamed;

@@ -30,7 +30,6 @@ struct get_user_input {
     std::string user_id;  // an id or a login
     bool include_groups = false;
     std::string group_type;  // only groups of this type; empty: all
-    std::string after;       // resume after this cursor; empty: the first page
     int max_retries = default_max_retries;
 };
 
@@ -66,6 +65,7 @@ struct lifecycle_input {
 struct user_groups_input {
     std::string user_id;
     std::string group_type;  // only groups of this type; empty: all
+    std::string after;       // resume after this cursor; empty: the first page
     int max_retries = default_max_retries;
 };
 
