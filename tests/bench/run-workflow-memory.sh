@@ -11,8 +11,9 @@
 #                    as it finishes (--output ndjson)
 #   streamed json    items taken as they are listed, outputs kept in the
 #                    document
-#   collected json   "stream": false, the whole list first (the behaviour
-#                    before streaming)
+#   collected ndjson "stream": false, the whole list first, outputs printed
+#   collected json   "stream": false, the whole list first, outputs kept (the
+#                    behaviour before streaming)
 # and prints each one's peak RSS (GNU time's %M) and wall time. Needs a built
 # default preset (build/default).
 set -euo pipefail
@@ -45,7 +46,7 @@ succeeded_outputs() {
 printf '| users | forEach | output | peak RSS (MiB) | seconds |\n|---:|---|---|---:|---:|\n'
 for users in "${sizes[@]}"; do
   start_sandbox "$users"
-  for way in "streamed ndjson" "streamed json" "collected json"; do
+  for way in "streamed ndjson" "streamed json" "collected ndjson" "collected json"; do
     read -r mode format <<<"$way"
     write_workflow "$([[ $mode == streamed ]] && echo true || echo false)"
     /usr/bin/time -o "$work/time" -f '%M %e' "$host" workflow "$work/sync.workflow.json" \
