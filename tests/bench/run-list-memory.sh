@@ -13,39 +13,14 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 build="${WFN_BUILD_DIR:-$root/build/default}"
-sandbox="$build/tests/sandbox/okta-sandbox"
-host="$build/sdk/wfn-host"
 sizes=("$@")
 ((${#sizes[@]})) || sizes=(100000 1000000)
-for program in "$sandbox" "$host" /usr/bin/time; do
-  [[ -x "$program" ]] || { echo "run-list-memory.sh: $program is missing (build the default preset; apt install time)" >&2; exit 77; }
-done
-
-work="$(mktemp -d)"
-sandbox_pid=""
-cleanup() {
-  [[ -n "$sandbox_pid" ]] && kill "$sandbox_pid" 2>/dev/null && wait "$sandbox_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+script=run-list-memory.sh
+source "$here/sandbox.sh"
 
 printf '| users | output | peak RSS (MiB) | stdout (MB) | seconds |\n|---:|---|---:|---:|---:|\n'
 for users in "${sizes[@]}"; do
-  "$sandbox" --port 0 --cert-dir "$work/certs" --token bench-token --threads 1 --quiet --request-log-limit 0 \
-    --seed-users "$users" >"$work/sandbox.out" 2>"$work/sandbox.err" &
-  sandbox_pid=$!
-  for ((waited = 0; waited < 1200; waited++)); do
-    grep -q '^OKTA_SANDBOX_READY ' "$work/sandbox.out" && break
-    kill -0 "$sandbox_pid" 2>/dev/null || { cat "$work/sandbox.err" >&2; exit 1; }
-    sleep 0.1
-  done
-  ready="$(grep -m1 '^OKTA_SANDBOX_READY ' "$work/sandbox.out")" || { echo "the sandbox was not ready" >&2; exit 1; }
-  url="$(sed -n 's/.* url=\([^ ]*\).*/\1/p' <<<"$ready")"
-  ca="$(sed -n 's/.* ca=\([^ ]*\).*/\1/p' <<<"$ready")"
-  curl -sf --cacert "$ca" -X POST "$url/__sandbox/config" -H 'content-type: application/json' \
-    -d '{"usersCollection":100000000,"userGet":100000000,"userWrite":100000000,"windowSeconds":60}' >/dev/null
-  jq -n --arg domain "$url" --rawfile ca "$ca" '{Domain: $domain, ApiToken: "bench-token", CaCertificate: $ca}' \
-    >"$work/credentials.json"
+  start_sandbox "$users"
   for format in ndjson json; do
     /usr/bin/time -o "$work/time" -f '%M %e' "$host" run okta.user.list --params '{"ReturnAll":true}' \
       --credentials "@$work/credentials.json" --timeout-ms 0 --output "$format" >"$work/out" 2>"$work/err" ||
@@ -57,5 +32,5 @@ for users in "${sizes[@]}"; do
     printf '| %s | %s | %s | %s | %s |\n' "$users" "$format" "$(awk -v k="$rss_kb" 'BEGIN{printf "%.1f", k/1024}')" \
       "$(awk -v b="$bytes" 'BEGIN{printf "%.0f", b/1e6}')" "$seconds"
   done
-  kill "$sandbox_pid"; wait "$sandbox_pid" 2>/dev/null || true; sandbox_pid=""
+  stop_sandbox
 done

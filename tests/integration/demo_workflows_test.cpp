@@ -3,35 +3,18 @@
 // a new hire in their group and reads it back; offboarding suspends a
 // leaver, takes them out of every group they can leave, deactivates and
 // deletes them.
+#include "host_cli.hpp"
 #include "okta_bench.hpp"
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <vector>
-#include <sys/wait.h>
 
 using namespace okta_it;
 
 namespace {
 
 const std::filesystem::path demo_dir = WFN_DEMO_DIR;
-
-// A private folder for one run's files, removed afterwards.
-struct scratch_dir {
-    std::filesystem::path path;
-    scratch_dir() {
-        char pattern[] = "/tmp/wfn-demo-XXXXXX";
-        BOOST_TEST_REQUIRE(::mkdtemp(pattern) != nullptr);
-        path = pattern;
-    }
-    ~scratch_dir() { std::filesystem::remove_all(path); }
-    std::string write(const std::string& name, const json::object& content) const {
-        std::ofstream(path / name) << json::serialize(content);
-        return "@" + (path / name).string();
-    }
-};
 
 struct workflow_run {
     int exit_code = -1;
@@ -50,21 +33,12 @@ struct workflow_run {
 
 workflow_run run_workflow(const std::string& file, const json::object& input) {
     scratch_dir dir;
-    const std::string command = std::string(WFN_HOST_EXE) + " workflow " + (demo_dir / file).string() +
-                                " --plugins " + std::filesystem::path(WFN_OKTA_BUNDLE_DIR).parent_path().string() +
-                                " --credentials " + dir.write("credentials.json", sandbox_credentials()) +
-                                " --input " + dir.write("input.json", input);
-    FILE* pipe = ::popen(command.c_str(), "r");
-    BOOST_TEST_REQUIRE(pipe != nullptr);
-    std::string out;
-    char buffer[4096];
-    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) {
-        out.append(buffer, n);
-    }
-    const int status = ::pclose(pipe);
+    const cli_result run = run_wfn_host("workflow " + (demo_dir / file).string() + " --plugins " + okta_plugins_dir() +
+                                        " --credentials " + dir.write("credentials.json", sandbox_credentials()) +
+                                        " --input " + dir.write("input.json", input));
     workflow_run result;
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.document = json::parse(out).as_object();
+    result.exit_code = run.exit_code;
+    result.document = json::parse(run.out).as_object();
     return result;
 }
 

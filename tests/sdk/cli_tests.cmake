@@ -219,6 +219,15 @@ sdk_cli_test(workflow_for_each_keeps_item_order_with_concurrency EXIT 0
   ARGS workflow "${workflows}/batch.workflow.json" --input "@${workflows}/batch-input.json" --plugins "${good}"
   STDOUT "\"outputs\": \\[.*\"Message\": \"user 0: a@example\\.com\".*\"Message\": \"user 1: b@example\\.com\".*\"Message\": \"user 2: c@example\\.com\""
          "\"Last\": \"user 2: c@example\\.com\"")
+# A forEach over the previous step's list takes the items as they are
+# listed; --output ndjson prints each output as it finishes, then the
+# document, which only counts them.
+sdk_cli_test(workflow_ndjson_prints_each_streamed_items_output_then_the_document EXIT 0
+  ARGS workflow "${workflows}/stream-items.workflow.json" --output ndjson --plugins "${good}"
+  STDOUT "^\\{\"step\":\"each\",\"index\":0,\"output\":\\{[^\n]*\"Message\":\"item 0\"[^\n]*\n\\{\"step\":\"each\",\"index\":1,[^\n]*\"Message\":\"item 1\"[^\n]*\n\\{\"step\":\"each\",\"index\":2,[^\n]*\n\\{\"step\":\"each\",\"index\":3,[^\n]*\n\\{\"step\":\"each\",\"index\":4,[^\n]*\n\\{\"workflow\":\"stream\",[^\n]*\"Complete\":true,\"Listed\":5,\"streamedTo\":\"each\",\"streamedItems\":5\\}[^\n]*\"outputCount\":5[^\n]*\n$")
+sdk_cli_test(workflow_refuses_an_unknown_output_format EXIT 2
+  ARGS workflow "${workflows}/stream-items.workflow.json" --output xml --plugins "${good}"
+  STDERR "^wfn-host: error: workflow: --output xml is not one of json, ndjson\n$")
 sdk_cli_test(workflow_continue_on_fail_still_succeeds EXIT 0
   ARGS workflow "${workflows}/continue-on-fail.workflow.json" --plugins "${good}"
   STDOUT "\"name\": \"explode\"[^}]*\"succeeded\": false" "\"name\": \"after\"" "\"skipped\": \\[\\]")

@@ -64,7 +64,7 @@ struct scripted_nodes {
         };
 
     step_node_runner runner() {
-        return [this](const workflow_step& step, const boost::json::object& params) {
+        return [this](const workflow_step& step, const boost::json::object& params, const list_item_handler&) {
             {
                 const std::lock_guard lock(mutex);
                 calls.push_back(step.name + ":" + boost::json::serialize(params));

@@ -27,7 +27,7 @@ constexpr std::array<wfn::node_definition, 19> node_table{{
     {"okta.user.unlock", "Unlock a User", 1, changes, &nodes::unlock_user},
     {"okta.user.resetPassword", "Reset a User's Password", 1, changes, &nodes::reset_password},
     {"okta.user.expirePassword", "Expire a User's Password", 1, changes, &nodes::expire_password},
-    {"okta.user.listGroups", "Get a User's Groups", 1, reads, &nodes::list_user_groups},
+    {"okta.user.listGroups", "Get a User's Groups", 1, reads, nullptr, &nodes::list_user_groups},
     {"okta.group.list", "Get Many Groups", 1, reads, nullptr, &nodes::list_groups},
     {"okta.group.get", "Get a Group", 1, reads, &nodes::get_group},
     {"okta.group.listMembers", "Get a Group's Members", 1, reads, nullptr, &nodes::list_group_members},

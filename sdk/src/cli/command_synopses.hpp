@@ -21,7 +21,7 @@ inline constexpr std::array<command_synopsis, 6> command_synopses{{
     {"describe", "NODE [--text]", "show a node's manifest, plugin and credential types as JSON, or as a summary to read"},
     {"run", "NODE --params JSON|@file [--credentials JSON|@file] [--timeout-ms N] [--output json|ndjson]",
      "run one node; exit 0 when StatusCode is 2xx, 1 otherwise"},
-    {"workflow", "FILE [--input JSON|@file] [--credentials JSON|@file] [--timeout-ms N]",
+    {"workflow", "FILE [--input JSON|@file] [--credentials JSON|@file] [--timeout-ms N] [--output json|ndjson]",
      "run a workflow; exit 0 when it succeeded, 1 otherwise"},
     {"credentials test", "--type ID --credentials JSON|@file [--timeout-ms N]",
      "test a credential; exit 0 when it is valid, 1 otherwise"},

@@ -67,4 +67,13 @@ result<boost::json::array> groups_client::user_groups(std::string_view id_or_log
     return groups;
 }
 
+call_result groups_client::list_all_user_groups(std::string_view id_or_login, std::string_view after,
+                                                const page_sink& sink) {
+    result<std::string> id = users_.resolve_user_id(id_or_login);
+    if (!id) {
+        return id.error();
+    }
+    return walk_all_pages(pipeline_, {user_groups_target(*id, after), rate_bucket::user_read, "groups", {}}, sink);
+}
+
 }  // namespace okta_plugin::okta

@@ -11,10 +11,11 @@ constexpr text_rule group_name_rule{1, 255, false, false};
 }  // namespace
 
 user_groups_input read_user_groups(const boost::json::object& params) {
-    const param_reader reader(params, "okta.user.listGroups", {"UserId", "GroupType", "MaxRetries"});
+    const param_reader reader(params, "okta.user.listGroups", {"UserId", "GroupType", "After", "MaxRetries"});
     user_groups_input input;
     input.user_id = read_user_id(reader);
     input.group_type = read_group_type(reader);
+    input.after = reader.optional_text("After", cursor_rule).value_or("");
     input.max_retries = read_max_retries(reader);
     return input;
 }

@@ -6,6 +6,7 @@
 #include "nodes/output.hpp"
 #include "nodes/page_output.hpp"
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 namespace okta_plugin::nodes {
@@ -23,18 +24,23 @@ boost::json::object membership_output(okta_session& session, okta::result<okta::
 
 }  // namespace
 
-// GET /api/v1/users/{id}/groups, every page.
-boost::json::object list_user_groups(const wfn::node_call& call) {
+// GET /api/v1/users/{id}/groups, every page, streamed or kept page by
+// page like any ReturnAll (GroupType filters each page as it arrives).
+std::string list_user_groups(const wfn::node_call& call) {
     const user_groups_input input = read_user_groups(call.params);
     okta_session session(call, "okta.user.listGroups", input.max_retries);
-    auto groups = session.groups().user_groups(input.user_id);
-    if (!groups) {
-        return session.seal(envelope(groups.error()));
+    page_output groups(session, "Groups", input.after);
+    okta::page_sink sink = groups.sink();
+    if (!input.group_type.empty()) {
+        sink = [&groups, &input](const okta::listed_page& page) {
+            const boost::json::array kept =
+                groups_of_type(boost::json::parse(page.text).as_array(), input.group_type);
+            const std::string text = boost::json::serialize(kept);
+            return groups.add_page({text, kept.size(), page.next_cursor});
+        };
     }
-    okta::answer done;
-    boost::json::object output = envelope(done);
-    output["Groups"] = groups_of_type(std::move(*groups), input.group_type);
-    return output;
+    okta::call_result listed = session.groups().list_all_user_groups(input.user_id, input.after, sink);
+    return finish_listing(session, std::move(groups), std::move(listed));
 }
 
 // GET /api/v1/groups, one page or (ReturnAll) every page.

@@ -22,7 +22,11 @@ std::string group_member_target(std::string_view group_id, std::string_view user
     return group_target(group_id) + "/users/" + encode_component(user_id);
 }
 
-std::string user_groups_target(std::string_view user_id) { return user_target(user_id) + "/groups"; }
+std::string user_groups_target(std::string_view user_id, std::string_view after) {
+    list_query paging;
+    paging.after = after;
+    return with_list_query(user_target(user_id) + "/groups", paging);
+}
 
 std::string group_name_search(std::string_view name) { return equals_expression("profile.name", name); }
 

@@ -38,6 +38,9 @@ workflow_step parse_step(const boost::json::object& object) {
     if (const auto* concurrency = object.if_contains("concurrency")) {
         step.concurrency = concurrency->to_number<std::size_t>();
     }
+    if (const auto* stream = object.if_contains("stream")) {
+        step.stream = stream->get_bool();
+    }
     if (const auto* continue_on_fail = object.if_contains("continueOnFail")) {
         step.continue_on_fail = continue_on_fail->get_bool();
     }

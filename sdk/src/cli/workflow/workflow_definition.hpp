@@ -26,6 +26,8 @@ struct workflow_step {
     // A literal array, or a string holding one {{ expr }} that yields one.
     std::optional<boost::json::value> for_each;
     std::size_t concurrency = 1;
+    // forEach over the previous step's list: take its items as they arrive.
+    bool stream = true;
     bool continue_on_fail = false;
     // Empty: the runner's default timeout applies.
     std::optional<std::chrono::milliseconds> timeout;

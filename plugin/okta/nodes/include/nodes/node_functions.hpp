@@ -28,7 +28,7 @@ boost::json::object reset_password(const wfn::node_call& call);
 boost::json::object expire_password(const wfn::node_call& call);
 
 // Groups
-boost::json::object list_user_groups(const wfn::node_call& call);
+std::string list_user_groups(const wfn::node_call& call);
 std::string list_groups(const wfn::node_call& call);
 boost::json::object get_group(const wfn::node_call& call);
 std::string list_group_members(const wfn::node_call& call);

@@ -65,6 +65,7 @@ struct lifecycle_input {
 struct user_groups_input {
     std::string user_id;
     std::string group_type;  // only groups of this type; empty: all
+    std::string after;       // resume after this cursor; empty: the first page
     int max_retries = default_max_retries;
 };
 

@@ -47,6 +47,8 @@ public:
     // Every group the user is in (Okta's Everyone included), every page
     // read. The user is an id or a login.
     result<boost::json::array> user_groups(std::string_view id_or_login);
+    // The same pages, from `after` on, handed to `sink` one at a time.
+    call_result list_all_user_groups(std::string_view id_or_login, std::string_view after, const page_sink& sink);
 
     // The group's id: `reference.id`, or the one group whose profile.name is
     // `reference.name` (Okta's 404 when none, 409 WFN_GROUP_NAME_AMBIGUOUS

@@ -24,7 +24,7 @@ std::string group_members_target(std::string_view group_id, const list_query& qu
 std::string group_member_target(std::string_view group_id, std::string_view user_id);
 
 // GET /api/v1/users/{id}/groups
-std::string user_groups_target(std::string_view user_id);
+std::string user_groups_target(std::string_view user_id, std::string_view after = {});
 
 // profile.name eq "<name>", with " and \ escaped inside the quotes.
 std::string group_name_search(std::string_view name);
