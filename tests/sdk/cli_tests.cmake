@@ -203,7 +203,7 @@ sdk_cli_test(version_reports_load_errors_as_warnings_and_succeeds EXIT 0 ARGS ve
 sdk_cli_test(version_says_when_no_plugin_is_found EXIT 0 ARGS version --plugins "${workflows}"
   STDOUT "\nplugins \\(plugins folder: [^\n]*workflows\\):\n  none found\n$")
 sdk_cli_test(top_level_help_puts_timeout_on_the_workflow_line EXIT 0 ARGS --help
-  STDOUT "\n  workflow FILE [^\n]*\\[--timeout-ms N\\]\n")
+  STDOUT "\n  workflow FILE [^\n]*\\[--timeout-ms N\\][^\n]*\n")
 # Every option of every command appears in the top-level help, so the two
 # cannot drift apart.
 add_test(NAME sdk.cli.top_level_help_lists_every_option
