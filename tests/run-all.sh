@@ -16,7 +16,7 @@ jobs="${WFN_BUILD_JOBS:-$(nproc)}"
 started=$SECONDS
 
 # TSan only needs what the concurrency-labelled tests run.
-tsan_targets=(sdk_test_host_run sdk_test_host_concurrency sdk_test_workflow wfn_test_bundles
+tsan_targets=(sdk_test_host_run sdk_test_host_concurrency sdk_test_workflow sdk_test_workflow_streaming wfn_test_bundles
               okta_integration_tests wfn_okta_bundle okta-sandbox)
 
 for preset in $presets; do
