@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <functional>
+#include <mutex>
 
 namespace okta_plugin::transport {
 
@@ -34,6 +35,19 @@ void trust_system_roots(ssl::context& context) {
     context.set_default_verify_paths();
 }
 
+// OpenSSL fills a trusted certificate's extension cache (its key
+// identifiers, its purposes) the first time a chain is checked against it,
+// under that certificate's lock, but later checks read the cache after an
+// unlocked look at a flag. Two handshakes checked at once on a context the
+// threads share may therefore read a half-written cache: one lock around
+// the check gives every later reader the finished one. Checks are short and
+// come only with new connections, which the pool keeps few.
+int verify_chain_one_at_a_time(X509_STORE_CTX* chain, void* /*unused*/) {
+    static std::mutex verifying;
+    const std::lock_guard lock(verifying);
+    return X509_verify_cert(chain);
+}
+
 }  // namespace
 
 std::shared_ptr<ssl::context> make_client_tls_context(std::string_view extra_ca_pem) {
@@ -43,6 +57,7 @@ std::shared_ptr<ssl::context> make_client_tls_context(std::string_view extra_ca_
     }
     context->set_options(ssl::context::default_workarounds | ssl::context::no_compression);
     context->set_verify_mode(ssl::verify_peer);
+    SSL_CTX_set_cert_verify_callback(context->native_handle(), verify_chain_one_at_a_time, nullptr);
     trust_system_roots(*context);
     if (!extra_ca_pem.empty()) {
         if (auto problem = wire::ca_bundle_problem(extra_ca_pem)) {
