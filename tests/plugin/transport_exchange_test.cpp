@@ -138,6 +138,13 @@ BOOST_AUTO_TEST_CASE(a_post_carries_its_body_and_length) {
                "Content-Length: 14\r\n\r\n{\"profile\":{}}");
 }
 
+BOOST_AUTO_TEST_CASE(a_request_that_would_split_the_message_is_not_sent) {
+    auto request = get("/api/v1/users");
+    request.headers.push_back({"Authorization", "SSWS t\r\nX-Injected: 1"});
+    BOOST_CHECK_THROW(run(request), std::invalid_argument);
+    BOOST_TEST(sent().empty());
+}
+
 BOOST_AUTO_TEST_CASE(the_answer_keeps_status_headers_in_order_and_body) {
     server_answers(
         "HTTP/1.1 200 OK\r\nLink: <https://h/a>; rel=\"self\"\r\nLink: <https://h/b>; rel=\"next\"\r\n"

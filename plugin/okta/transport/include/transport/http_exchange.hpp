@@ -3,12 +3,15 @@
 // beast::test::stream in the tests.
 #pragma once
 
+#include "transport/request_text.hpp"
 #include "wire/call_budget.hpp"
 #include "wire/transport_error.hpp"
 #include "wire/wiping_allocator.hpp"
 #include "wire/http_message.hpp"
 
+#include <boost/asio/buffer.hpp>
 #include <boost/asio/error.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/stream_traits.hpp>
@@ -16,6 +19,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -109,26 +113,24 @@ template <class Parser>
 // that watches the budget: exchange() arms it with `budget`, and when a read
 // or write fails, its interrupted() says whether the budget was the cause.
 // `host_field` is the Host header; `server` names the peer in messages.
-// Throws transport_error; on any error the stream must not be reused.
+// Throws transport_error, or std::invalid_argument (before sending) for a
+// request that cannot be framed; on any error the stream must not be reused.
 template <class Stream, class BudgetGuard>
 exchange_result exchange(Stream& stream, BudgetGuard& guard, boost::beast::flat_buffer& buffer,
                          const wire::request& request, std::string_view host_field, std::string_view server,
                          const wire::call_budget& budget, const exchange_limits& limits) {
     namespace http = boost::beast::http;
-    using fields = http::basic_fields<wire::wiping_allocator<char>>;
-    using body = http::basic_string_body<char, std::char_traits<char>, wire::wiping_allocator<char>>;
 
-    http::request<body, fields> message{detail::to_verb(request.verb), request.target, 11};
-    message.set(http::field::host, host_field);
-    for (const wire::header& field : request.headers) {
-        message.insert(field.name, field.value);
+    wire::wiping_string text;
+    if (auto problem = write_request_text(request, host_field, text)) {
+        // The layers above refuse such input with their own messages; this
+        // is the last line against a request that would smuggle a header.
+        throw std::invalid_argument("The request to " + std::string(server) + " cannot be sent: " + *problem + ".");
     }
-    message.body().assign(request.body.data(), request.body.size());
-    message.prepare_payload();
 
     guard.arm(budget);
     boost::system::error_code ec;
-    const std::size_t sent = http::write(stream, message, ec);
+    const std::size_t sent = boost::asio::write(stream, boost::asio::buffer(text.data(), text.size()), ec);
     if (ec) {
         if (const wire::interruption why = guard.interrupted(); why != wire::interruption::none) {
             detail::throw_interrupted(why, server, budget, "sending the request", sent == 0);
