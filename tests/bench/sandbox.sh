@@ -2,7 +2,8 @@
 # $build. It checks the programs they need, makes the scratch folder $work
 # (removed at exit with the sandbox stopped), and offers start_sandbox USERS,
 # which starts the Okta sandbox seeded with that many users (no rate limit,
-# no request log) and writes $work/credentials.json, and stop_sandbox.
+# no request log), writes $work/credentials.json and sets $sandbox_url and
+# $sandbox_ca, and stop_sandbox.
 sandbox="$build/tests/sandbox/okta-sandbox"
 host="$build/sdk/wfn-host"
 for program in "$sandbox" "$host" /usr/bin/time; do
@@ -17,7 +18,7 @@ cleanup() {
 trap cleanup EXIT
 
 start_sandbox() {
-  local users="$1" ready url ca waited
+  local users="$1" ready waited
   "$sandbox" --port 0 --cert-dir "$work/certs" --token bench-token --threads 1 --quiet --request-log-limit 0 \
     --seed-users "$users" >"$work/sandbox.out" 2>"$work/sandbox.err" &
   sandbox_pid=$!
@@ -27,11 +28,11 @@ start_sandbox() {
     sleep 0.1
   done
   ready="$(grep -m1 '^OKTA_SANDBOX_READY ' "$work/sandbox.out")" || { echo "the sandbox was not ready" >&2; exit 1; }
-  url="$(sed -n 's/.* url=\([^ ]*\).*/\1/p' <<<"$ready")"
-  ca="$(sed -n 's/.* ca=\([^ ]*\).*/\1/p' <<<"$ready")"
-  curl -sf --cacert "$ca" -X POST "$url/__sandbox/config" -H 'content-type: application/json' \
+  sandbox_url="$(sed -n 's/.* url=\([^ ]*\).*/\1/p' <<<"$ready")"
+  sandbox_ca="$(sed -n 's/.* ca=\([^ ]*\).*/\1/p' <<<"$ready")"
+  curl -sf --cacert "$sandbox_ca" -X POST "$sandbox_url/__sandbox/config" -H 'content-type: application/json' \
     -d '{"usersCollection":100000000,"userGet":100000000,"userWrite":100000000,"windowSeconds":60}' >/dev/null
-  jq -n --arg domain "$url" --rawfile ca "$ca" '{Domain: $domain, ApiToken: "bench-token", CaCertificate: $ca}' \
+  jq -n --arg domain "$sandbox_url" --rawfile ca "$sandbox_ca" '{Domain: $domain, ApiToken: "bench-token", CaCertificate: $ca}' \
     >"$work/credentials.json"
 }
 

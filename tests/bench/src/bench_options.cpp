@@ -26,7 +26,7 @@ std::optional<bench_options> parse_options(int argc, const char* const argv[]) {
         "wfn-bench: runs one benchmark scenario through wfn::host::plugin_host, as an engine\n"
         "would, against the Okta sandbox, and prints one JSON object on stdout.\n\n"
         "usage: wfn-bench <scenario> --plugins DIR --org-url URL --token TOKEN --ca FILE [options]\n"
-        "scenarios: get (1 and 2: --threads picks which), list-all (3), batch-create (4), cold-start (5)\n\n"
+        "scenarios: get (1 and 2: --threads picks which), list-all (3), list-stream (3, streamed), batch-create (4), cold-start (5)\n\n"
         "options");
     described.add_options()
         ("help,h", "show this help")
@@ -37,7 +37,7 @@ std::optional<bench_options> parse_options(int argc, const char* const argv[]) {
         ("user-id", po::value(&options.user_id), "user fetched by get, and by the warm-up calls")
         ("calls", po::value(&options.calls)->default_value(options.calls), "get: total calls")
         ("threads", po::value(&options.threads)->default_value(options.threads), "get: threads sharing the calls")
-        ("page-size", po::value(&options.page_size)->default_value(options.page_size), "list-all: Limit per page")
+        ("page-size", po::value(&options.page_size)->default_value(options.page_size), "list-all, list-stream: Limit per page")
         ("creates", po::value(&options.creates)->default_value(options.creates), "batch-create: users to create")
         ("concurrency", po::value(&options.concurrency)->default_value(options.concurrency),
          "batch-create: creates in flight")
@@ -64,7 +64,7 @@ std::optional<bench_options> parse_options(int argc, const char* const argv[]) {
         throw std::invalid_argument(error.what());
     }
     if (options.scenario.empty()) {
-        throw std::invalid_argument("name a scenario: get, list-all, batch-create or cold-start.");
+        throw std::invalid_argument("name a scenario: get, list-all, list-stream, batch-create or cold-start.");
     }
     for (const char* name : {"calls", "threads", "page-size", "creates", "concurrency"}) {
         require_positive(values, name);

@@ -20,6 +20,7 @@ const std::map<std::string, scenario_function, std::less<>>& scenarios() {
     static const std::map<std::string, scenario_function, std::less<>> table{
         {"get", wfn_bench::run_get_users},
         {"list-all", wfn_bench::run_list_all},
+        {"list-stream", wfn_bench::run_list_streamed},
         {"batch-create", wfn_bench::run_batch_create},
         {"cold-start", wfn_bench::run_cold_start},
     };
@@ -37,7 +38,7 @@ int main(int argc, char* argv[]) {
         const auto scenario = scenarios().find(options->scenario);
         if (scenario == scenarios().end()) {
             std::cerr << "wfn-bench: unknown scenario \"" << options->scenario
-                      << "\"; use get, list-all, batch-create or cold-start.\n";
+                      << "\"; use get, list-all, list-stream, batch-create or cold-start.\n";
             return 2;
         }
         boost::json::object result{{"client", "plugin"}, {"scenario", options->scenario}};

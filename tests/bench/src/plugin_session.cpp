@@ -59,6 +59,11 @@ std::string plugin_session::run_text(std::string_view node_id, std::string_view 
     return host_.run_text(node_id, params_json, credentials_json_, run_options_);
 }
 
+boost::json::object plugin_session::run_streaming(std::string_view node_id, std::string_view params_json,
+                                                  wfn::host::item_sink& sink) const {
+    return host_.run_streaming(node_id, params_json, credentials_json_, sink, run_options_);
+}
+
 void plugin_session::warm_up(const std::string& user_id) const {
     if (user_id.empty()) {
         throw std::runtime_error("--user-id is required: the warm-up call fetches that user.");

@@ -47,6 +47,11 @@ public:
     // engine that forwards outputs as text receives, with no DOM built.
     std::string run_text(std::string_view node_id, std::string_view params_json) const;
 
+    // The output without its streamed list, whose items go to `sink` as
+    // they arrive (plugin_host::run_streaming): memory flat in the list's size.
+    boost::json::object run_streaming(std::string_view node_id, std::string_view params_json,
+                                      wfn::host::item_sink& sink) const;
+
     // One Get a User that must answer 200; throws otherwise. Used to open the
     // connection (TLS handshake included) before a timed section.
     void warm_up(const std::string& user_id) const;

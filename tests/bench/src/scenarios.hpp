@@ -17,6 +17,11 @@ boost::json::object run_get_users(const bench_options& options);
 // size of the JSON it returned.
 boost::json::object run_list_all(const bench_options& options);
 
+// The same ReturnAll streamed through the host library (run_streaming):
+// each user reaches a sink that only counts it; peak memory growth, flat in
+// the org's size.
+boost::json::object run_list_streamed(const bench_options& options);
+
 // Scenario 4 without a workflow engine: options.creates Create a New User
 // calls, options.concurrency at a time, each left to the plugin's own
 // rate-limit handling.
