@@ -1,5 +1,7 @@
 #include "node_summary.hpp"
 
+#include "text_wrap.hpp"
+
 #include <wfn/abi.h>
 
 #include <boost/json/serialize.hpp>
@@ -236,7 +238,7 @@ void print_fields(std::ostringstream& text, const json::object& object_schema, f
             text << detail << options_text(*options) << '\n';
         }
         if (const std::string description = string_at(schema, "description"); !description.empty()) {
-            text << detail << description << '\n';
+            text << wrapped(description, detail);
         }
     }
 }
@@ -311,7 +313,7 @@ std::string node_summary_text(const host::plugin_host& host, const host::node_in
         text << "Docs: " << docs << '\n';
     }
     if (const std::string description = string_at(manifest, "description"); !description.empty()) {
-        text << '\n' << description << '\n';
+        text << '\n' << wrapped(description, "");
     }
     const json::object* inputs = object_at(manifest, "inputs");
     text << "\nInputs:\n";
