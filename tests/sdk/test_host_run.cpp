@@ -124,6 +124,20 @@ BOOST_AUTO_TEST_CASE(invalid_json_is_status_minus_one) {
     BOOST_TEST(output.at("Retryable") == false);  // the same input would fail the same way
 }
 
+// Every host, not only wfn-host, gets the position: the plugin reads the text
+// with the host's JSON reader.
+BOOST_AUTO_TEST_CASE(parameters_that_are_not_json_say_where_they_break) {
+    const auto output = run("test.echo", "{\"Message\": \"hi\",\n \"Count\" 2}");
+    BOOST_TEST(status_of(output) == -1);
+    BOOST_TEST(message_of(output) == "Parameters are not valid JSON (line 2, column 10: syntax error).");
+}
+
+BOOST_AUTO_TEST_CASE(credentials_that_are_not_json_say_where_they_break) {
+    const auto output = wfn::test::mixed_host().run("test.echo", "{}", "{\"Token\": 'secret'}");
+    BOOST_TEST(status_of(output) == -1);
+    BOOST_TEST(message_of(output) == "Credentials are not valid JSON (line 1, column 11: syntax error).");
+}
+
 BOOST_AUTO_TEST_CASE(empty_parameters_are_status_minus_one) {
     const auto output = run("test.echo", "");
     BOOST_TEST(status_of(output) == -1);

@@ -109,6 +109,10 @@ std::optional<std::string> input_checks::refusal(std::string_view params_json,
     return credentials_refusal(credentials_json);
 }
 
+std::vector<schema_violation> input_checks::input_violations(const boost::json::value& params) const {
+    return json_checks::schema_validator(inputs_, "inputs").validate(params);
+}
+
 std::optional<std::string> input_checks::params_refusal(std::string_view params_json) const {
     boost::json::value params;
     try {
@@ -121,7 +125,7 @@ std::optional<std::string> input_checks::params_refusal(std::string_view params_
     if (!params.is_object()) {
         return std::nullopt;
     }
-    const auto violations = json_checks::schema_validator(inputs_, "inputs").validate(params);
+    const auto violations = input_violations(params);
     const schema_violation* violation = first_reported(violations);
     if (violation == nullptr) {
         return std::nullopt;

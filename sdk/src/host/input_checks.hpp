@@ -45,6 +45,12 @@ public:
     // credential value.
     std::optional<std::string> refusal(std::string_view params_json, std::string_view credentials_json) const;
 
+    // Every rule of the input schema `params` breaks, the checkedByPlugin
+    // ones included: the whole verdict of the schema, which refusal() only
+    // partly acts on. Empty when the parameters satisfy the schema. What a
+    // test holds the plugin's own checks against.
+    std::vector<json_checks::schema_violation> input_violations(const boost::json::value& params) const;
+
 private:
     std::optional<std::string> params_refusal(std::string_view params_json) const;
     std::optional<std::string> credentials_refusal(std::string_view credentials_json) const;

@@ -6,7 +6,8 @@
 #include "../common/output_envelope.hpp"
 #include "claimed_abi.hpp"
 
-#include <boost/json/parse.hpp>
+#include "json_checks/json_text.hpp"
+
 #include <boost/json/serialize.hpp>
 
 #include <cstddef>
@@ -44,10 +45,13 @@ boost::json::object parse_input(std::string_view text, std::string_view what, bo
                                   " bytes of JSON; the limit is " + std::to_string(max_input_json_bytes) +
                                   " bytes.");
     }
-    boost::system::error_code ec;
-    boost::json::value parsed = boost::json::parse(text, ec);
-    if (ec) {
-        throw invalid_input_error(std::string(what) + " are not valid JSON (" + ec.message() + ").");
+    boost::json::value parsed;
+    try {
+        // The host's own reader: the same "line 1, column 9: syntax error"
+        // whichever host passed the text on.
+        parsed = json_checks::parse_json_text(text);
+    } catch (const json_checks::json_text_error& error) {
+        throw invalid_input_error(std::string(what) + " are not valid JSON (" + error.what() + ").");
     }
     if (!parsed.is_object()) {
         throw invalid_input_error(std::string(what) + " must be a JSON object.");

@@ -71,12 +71,17 @@ param_reader::param_reader(const boost::json::object& params, std::string_view n
             throw wfn::invalid_input_error("Parameter \"" + std::string(member.key()) + "\" is not one " +
                                            std::string(node_id) + " takes; it takes " + list + ".");
         }
+        // No parameter's declared type includes null: the manifest's schema
+        // calls it invalid, so the plugin must not quietly take it as absent.
+        if (member.value().is_null()) {
+            throw wfn::invalid_input_error(std::string(member.key()) +
+                                           " is null: give it a value, or leave it out if it is optional.");
+        }
     }
 }
 
 const boost::json::value* param_reader::find(std::string_view name) const {
-    const auto* value = params_.if_contains(name);
-    return value == nullptr || value->is_null() ? nullptr : value;
+    return params_.if_contains(name);
 }
 
 bool param_reader::has(std::string_view name) const { return find(name) != nullptr; }

@@ -20,7 +20,9 @@ namespace okta_plugin::nodes {
 class param_reader {
 public:
     // Refuses any parameter not in `known` (a misspelt "Username" would
-    // otherwise be silently ignored). JSON null counts as absent.
+    // otherwise be silently ignored), and null for any of them: no declared
+    // type includes it, and taking it as absent would pass what the schema
+    // refuses.
     param_reader(const boost::json::object& params, std::string_view node_id,
                  std::initializer_list<std::string_view> known);
 
