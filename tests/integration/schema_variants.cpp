@@ -244,6 +244,20 @@ std::vector<params_variant> variants_of(const json::object& inputs) {
                 all[name] = sample_value(property_schema(inputs, name));
             }
         }
+        // Each alternative alone, with each probe of its parameters: a branch
+        // may say more about its parameter than the property does.
+        for (const auto& branch : branches) {
+            for (const auto& name : branch) {
+                json::object alone = none;
+                alone[name] = sample_value(property_schema(inputs, name));
+                variants.push_back({"only " + name, name, alone});
+                for (auto& [label, value] : probes_for(property_schema(inputs, name))) {
+                    json::object probed = none;
+                    probed[name] = std::move(value);
+                    variants.push_back({"only " + name + " = " + label, name, std::move(probed)});
+                }
+            }
+        }
         const std::string first = branches.front().empty() ? std::string() : branches.front().front();
         variants.push_back({"no alternative", first, std::move(none)});
         variants.push_back({"every alternative", first, std::move(all)});

@@ -94,6 +94,14 @@ BOOST_AUTO_TEST_CASE(every_violation_is_reported_in_document_order) {
                boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(property_counts_name_the_bound_and_the_count) {
+    validator_for schema(R"({"properties":{"a":{"minProperties":1},"b":{"maxProperties":1}}})");
+    BOOST_TEST(schema.problems(R"({"a":{},"b":{"x":1,"y":2}})") ==
+                   (texts{"/a: must have at least 1 properties, has 0", "/b: must have at most 1 properties, has 2"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(schema.accepts(R"({"a":{"x":1},"b":{}})"));
+}
+
 BOOST_AUTO_TEST_CASE(no_alternative_matching_quotes_the_first_alternatives_complaint) {
     validator_for schema(R"({"anyOf":[{"type":"string"},{"type":"array"}]})");
     BOOST_TEST(schema.problems("{}") ==
@@ -223,8 +231,8 @@ BOOST_AUTO_TEST_CASE(every_schema_file_is_compiled_in) {
 }
 
 BOOST_AUTO_TEST_CASE(node_inputs_may_not_use_keywords_outside_the_subset) {
-    const std::string node = std::string(node_with_inputs_prefix) + R"({"type":"object","minProperties":1}})";
-    BOOST_TEST(builtin_problems(node_manifest_schema, node) == texts{"/inputs/minProperties: property is not allowed here"},
+    const std::string node = std::string(node_with_inputs_prefix) + R"({"type":"object","patternProperties":{}}})";
+    BOOST_TEST(builtin_problems(node_manifest_schema, node) == texts{"/inputs/patternProperties: property is not allowed here"},
                boost::test_tools::per_element());
 }
 

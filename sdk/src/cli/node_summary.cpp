@@ -116,6 +116,7 @@ std::vector<std::string> value_rules(const json::object& schema) {
     add_range(schema, "minimum", "maximum", "", rules);
     add_range(schema, "minLength", "maxLength", " characters", rules);
     add_range(schema, "minItems", "maxItems", " items", rules);
+    add_range(schema, "minProperties", "maxProperties", " properties", rules);
     if (const std::string format = string_at(schema, "format"); !format.empty()) {
         rules.push_back("format " + format);
     }

@@ -103,7 +103,8 @@ void check_assertion(std::string_view keyword, const boost::json::value& value, 
         if (!value.is_number()) {
             throw schema_error(at(path) + ": expected a number");
         }
-    } else if (keyword == "minLength" || keyword == "maxLength" || keyword == "minItems" || keyword == "maxItems") {
+    } else if (keyword == "minLength" || keyword == "maxLength" || keyword == "minItems" || keyword == "maxItems" ||
+               keyword == "minProperties" || keyword == "maxProperties") {
         check_count(value, path);
     } else if (keyword == "pattern") {
         if (!value.is_string()) {

@@ -11,10 +11,10 @@ namespace {
 constexpr std::array<std::string_view, 9> annotation_keywords{
     "$schema", "$id", "$comment", "$defs", "title", "description", "default", "examples", "format"};
 
-constexpr std::array<std::string_view, 17> assertion_keywords{
-    "type",    "properties", "required",  "additionalProperties", "items",    "enum",     "const",
-    "minimum", "maximum",    "minLength", "maxLength",            "minItems", "maxItems", "pattern",
-    "oneOf",   "anyOf",      "$ref"};
+constexpr std::array<std::string_view, 19> assertion_keywords{
+    "type",          "properties",    "required",  "additionalProperties", "items",    "enum",     "const",
+    "minimum",       "maximum",       "minLength", "maxLength",            "minItems", "maxItems", "pattern",
+    "minProperties", "maxProperties", "oneOf",     "anyOf",                "$ref"};
 
 bool is_whole_number(double number) noexcept { return std::isfinite(number) && std::trunc(number) == number; }
 

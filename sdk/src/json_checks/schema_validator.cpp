@@ -245,6 +245,12 @@ private:
                     path.resize(length);
                 }
             }
+        } else if (keyword == "minProperties" && instance.size() < argument.to_number<std::uint64_t>()) {
+            report(out, path,
+                   "must have at least " + short_json(argument) + " properties, has " + std::to_string(instance.size()));
+        } else if (keyword == "maxProperties" && instance.size() > argument.to_number<std::uint64_t>()) {
+            report(out, path,
+                   "must have at most " + short_json(argument) + " properties, has " + std::to_string(instance.size()));
         } else if (keyword == "additionalProperties") {
             const auto* declared = schema.if_contains("properties");
             for (const auto& member : instance) {
