@@ -59,7 +59,8 @@ step "running the fidelity tests"
 ctest --test-dir "$build" -R '^okta_sandbox\.fidelity\.' --no-tests=error --output-on-failure > "$logs/ctest.log" 2>&1 ||
   { cat "$logs/ctest.log"; fail "the fidelity tests fail in the copy"; }
 cat "$logs/ctest.log"
-for test in okta_sandbox.fidelity.record_start okta_sandbox.fidelity.sdk okta_sandbox.fidelity.schema; do
+for test in okta_sandbox.fidelity.record_start okta_sandbox.fidelity.sdk okta_sandbox.fidelity.schema \
+            okta_sandbox.fidelity.schema_reports_a_broken_answer; do
   grep -Eq "Test +#[0-9]+: $test \.+ +Passed" "$logs/ctest.log" || fail "$test did not run and pass in the copy"
 done
 

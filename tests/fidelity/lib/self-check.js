@@ -15,6 +15,8 @@ function selfCheck(entries, spec) {
   const userBody = JSON.parse(user.body);
   broken.push({ what: 'a user whose status is not a UserStatus', entry: { ...user,
     body: JSON.stringify({ ...userBody, status: 'NOT_A_STATUS' }) } });
+  broken.push({ what: 'a user whose status is null', entry: { ...user,
+    body: JSON.stringify({ ...userBody, status: null }) } });
   broken.push({ what: 'a user whose profile is a string', entry: { ...user,
     body: JSON.stringify({ ...userBody, profile: 'not an object' }) } });
   broken.push({ what: 'a user whose created is a number', entry: { ...user,

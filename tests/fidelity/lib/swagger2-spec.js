@@ -8,27 +8,38 @@ const { ajvForSpec } = require('./ajv-for-spec');
 const { pathTemplates } = require('./path-templates');
 
 // Swagger 2.0 cannot say that a member may be null, yet Okta answers null for
-// the members it sets itself and has not set yet (`activated` before
-// activation, `lastLogin` before the first sign-in): the readOnly ones.
-function readOnlyMayBeNull(node) {
-  if (Array.isArray(node)) return node.map(readOnlyMayBeNull);
+// the timestamps it sets itself and has not set yet (`activated` before
+// activation, `lastLogin` before the first sign-in): the readOnly date-times.
+const isOktaTimestamp = (property) => property && property.readOnly === true && property.format === 'date-time';
+
+function timestampsMayBeNull(node) {
+  if (Array.isArray(node)) return node.map(timestampsMayBeNull);
   if (!node || typeof node !== 'object') return node;
   const copy = {};
   for (const [key, value] of Object.entries(node)) {
     if (key === 'properties' && value && typeof value === 'object') {
       copy.properties = {};
       for (const [name, property] of Object.entries(value)) {
-        const converted = readOnlyMayBeNull(property);
-        copy.properties[name] = property && property.readOnly === true
-          ? { anyOf: [{ type: 'null' }, converted] }
-          : converted;
+        const converted = timestampsMayBeNull(property);
+        copy.properties[name] = isOktaTimestamp(property) ? { anyOf: [{ type: 'null' }, converted] } : converted;
       }
     } else {
-      copy[key] = readOnlyMayBeNull(value);
+      copy[key] = timestampsMayBeNull(value);
     }
   }
   return copy;
 }
+
+// Where Okta's answers and its newer OpenAPI 3 spec depart from the Swagger
+// 2.0 one, and the sandbox follows them. Each is printed with the check.
+const corrections = [
+  {
+    what: "Group._links.logo is an array of links (OpenAPI 3's Group), not one link object",
+    apply: (definitions) => {
+      definitions.Group.properties._links.properties = { logo: { type: 'array', items: { type: 'object' } } };
+    },
+  },
+];
 
 function defaultSpecFile() {
   return require.resolve('@okta/openapi/dist/spec.json');
@@ -39,12 +50,14 @@ function loadSwagger2(file = defaultSpecFile()) {
   if (spec.swagger !== '2.0') throw new Error(`${file} is not a Swagger 2.0 document`);
   // Swagger 2.0's discriminator is a property name, not ajv's {propertyName}.
   const ajv = ajvForSpec({ discriminator: false });
-  ajv.addSchema({ $id: 'okta2', definitions: readOnlyMayBeNull(spec.definitions) });
+  for (const correction of corrections) correction.apply(spec.definitions);
+  ajv.addSchema({ $id: 'okta2', definitions: timestampsMayBeNull(spec.definitions) });
   const compiled = new Map();
   const match = pathTemplates(spec.paths);
 
   return {
     title: `Okta's Swagger ${spec.swagger} spec ${spec.info.version} (@okta/openapi, ${file})`,
+    corrections: corrections.map((correction) => correction.what),
     // It documents older statuses than Okta's answers (202 for deleting a
     // user, where Okta and its OpenAPI 3 spec answer 204): another success
     // status is noted, and the answer still held to the documented one.
@@ -72,7 +85,7 @@ function loadSwagger2(file = defaultSpecFile()) {
     validator(schema) {
       const key = JSON.stringify(schema);
       if (!compiled.has(key)) {
-        const converted = JSON.stringify(readOnlyMayBeNull(schema));
+        const converted = JSON.stringify(timestampsMayBeNull(schema));
         compiled.set(key, ajv.compile(JSON.parse(converted.replaceAll('"$ref":"#/', '"$ref":"okta2#/'))));
       }
       return compiled.get(key);
