@@ -21,7 +21,7 @@ step() { echo "==> $* (after $((SECONDS - step_started)) s)"; }
 command -v git >/dev/null || fail "git is not installed"
 [[ -d "$source_dir/tests/fidelity/node_modules" ]] ||
   fail "tests/fidelity/node_modules is missing; run: npm ci --prefix $source_dir/tests/fidelity"
-[[ -z "$launcher" ]] && command -v ccache >/dev/null && launcher=ccache
+if [[ -z "$launcher" ]] && command -v ccache >/dev/null; then launcher=ccache; fi
 
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/wfn-stands-alone.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
@@ -32,7 +32,7 @@ mkdir "$copy"
 step "copying the repository's files into $copy"
 # Tracked files that exist in the work tree (a deletion not yet committed is gone).
 git -C "$source_dir" ls-files -z | while IFS= read -r -d '' file; do
-  [[ -e "$source_dir/$file" || -L "$source_dir/$file" ]] && printf '%s\0' "$file"
+  if [[ -e "$source_dir/$file" || -L "$source_dir/$file" ]]; then printf '%s\0' "$file"; fi
 done | tar -C "$source_dir" --null -T - -cf - | tar -C "$copy" -xf -
 cp -a "$source_dir/tests/fidelity/node_modules" "$copy/tests/fidelity/"
 [[ "$(ls -A "$scratch")" == repo ]] || fail "something besides the copy is in $scratch"
@@ -45,7 +45,9 @@ export CCACHE_BASEDIR="$copy" CCACHE_NOHASHDIR=true
 
 step "configuring"
 launch_args=()
-[[ -n "$launcher" ]] && launch_args=("-DCMAKE_C_COMPILER_LAUNCHER=$launcher" "-DCMAKE_CXX_COMPILER_LAUNCHER=$launcher")
+if [[ -n "$launcher" ]]; then
+  launch_args=("-DCMAKE_C_COMPILER_LAUNCHER=$launcher" "-DCMAKE_CXX_COMPILER_LAUNCHER=$launcher")
+fi
 (cd "$copy" && cmake --preset default -DWFN_WARNINGS_AS_ERRORS="$warnings_as_errors" \
   -DCMAKE_C_COMPILER="$c_compiler" -DCMAKE_CXX_COMPILER="$cxx_compiler" "${launch_args[@]}" > "$logs/configure.log") ||
   { cat "$logs/configure.log"; fail "the copy does not configure"; }
@@ -67,7 +69,7 @@ done
 step "checking that the copy read nothing outside itself"
 test_log="$build/Testing/Temporary/LastTest.log"
 grep -qF "OKTA_OPENAPI_SPEC is not set" "$test_log" || fail "the schema check did not run without OKTA_OPENAPI_SPEC"
-grep -qF "($copy/tests/fidelity/node_modules/@okta/openapi/dist/spec.json)" "$test_log" ||
+grep -qF "(@okta/openapi, $copy/tests/fidelity/node_modules/@okta/openapi/dist/spec.json)" "$test_log" ||
   fail "the schema check did not read the spec from the copy's node_modules"
 if grep -rlF "$source_dir" "$build" --include=CMakeCache.txt --include=build.ninja --include=CTestTestfile.cmake >&2; then
   fail "these generated files of the copy name the original repository"
