@@ -76,6 +76,8 @@ function loadSwagger2(file = defaultSpecFile()) {
         if (!operation) continue;
         templates.push(candidate);
         for (const [status, response] of Object.entries(operation.responses || {})) {
+          // Its few error statuses have no schema: they say nothing of Okta's error body.
+          if (Number(status) >= 400 && !response.schema) continue;
           if (!responses.has(status)) responses.set(status, []);
           responses.get(status).push(response.schema || null);
         }
