@@ -95,4 +95,4 @@ function loadSwagger2(file = defaultSpecFile()) {
   };
 }
 
-module.exports = { loadSwagger2, defaultSpecFile };
+module.exports = { loadSwagger2 };
