@@ -34,6 +34,9 @@ if (( want_test_tools )); then
   [[ -f /usr/include/node/node_api.h ]] || packages+=(libnode-dev)
   # The Node-RED editor test drives Debian's chromium (not a downloaded build).
   packages+=(chromium)
+  # The builds go through ccache, so the repository's standalone copy
+  # (packaging.repository_stands_alone) reuses the default build's objects.
+  packages+=(ccache)
 fi
 
 missing=()

@@ -19,10 +19,19 @@ started=$SECONDS
 tsan_targets=(sdk_test_host_run sdk_test_host_concurrency sdk_test_workflow sdk_test_workflow_streaming wfn_test_bundles
               okta_integration_tests wfn_okta_bundle okta-sandbox)
 
+# Through ccache: packaging.repository_stands_alone builds a copy of the
+# repository in another folder, which then reuses the default build's objects
+# (the same paths relative to CCACHE_BASEDIR, the folder itself not hashed).
+launcher_args=()
+if command -v ccache >/dev/null; then
+  export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=true
+  launcher_args=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+fi
+
 for preset in $presets; do
   phase_started=$SECONDS
   echo "==> [$preset] configure and build" >&2
-  cmake --preset "$preset" -DWFN_WARNINGS_AS_ERRORS=ON >/dev/null
+  cmake --preset "$preset" -DWFN_WARNINGS_AS_ERRORS=ON "${launcher_args[@]}" >/dev/null
   echo "==> [$preset] test" >&2
   case "$preset" in
     tsan)

@@ -45,7 +45,7 @@ struct thread_journal {
     std::vector<user_record> fates;
 };
 
-// What the output contract (DESIGN.md §4) says about one output; empty if kept.
+// What the output contract says about one output; empty if kept.
 inline std::string contract_breach(std::string_view node, const json::object& output) {
     const auto* status = output.if_contains("StatusCode");
     const auto* message = output.if_contains("ErrorMessage");

@@ -25,7 +25,7 @@ BOOST_AUTO_TEST_CASE(next_link_in_its_own_field) {
 }
 
 BOOST_AUTO_TEST_CASE(self_link_with_a_cursor_is_never_taken_for_next) {
-    // The trap of DESIGN.md §6: the first "after=" in the header is the self one.
+    // The trap: the first "after=" in the header is the self one.
     const auto next = next_of({self_link, next_link});
     BOOST_TEST(after_cursor_of(*next).value() == "000next");
 }

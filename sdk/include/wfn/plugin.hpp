@@ -26,7 +26,7 @@
 
 namespace wfn {
 
-// StatusCode values that are not HTTP statuses (DESIGN.md §4).
+// StatusCode values that are not HTTP statuses.
 inline constexpr std::int64_t status_invalid_input = -1;
 inline constexpr std::int64_t status_internal_error = 500;
 
@@ -138,7 +138,7 @@ struct plugin_definition {
     std::uint32_t needs_abi_minor = 0;
 };
 
-// Output envelope builders (DESIGN.md §4).
+// Output envelope builders.
 // {"StatusCode": status_code, "ErrorMessage": error_message}.
 boost::json::object make_output(std::int64_t status_code, std::string_view error_message = {});
 // {"StatusCode": -1, "ErrorMessage": error_message, "Retryable": false}: the

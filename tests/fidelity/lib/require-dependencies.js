@@ -2,7 +2,7 @@
 // Fails early, and says how to fix it, when `npm ci` has not been run here.
 const path = require('node:path');
 
-for (const name of ['@okta/okta-sdk-nodejs', 'ajv', 'ajv-formats', 'js-yaml']) {
+for (const name of ['@okta/okta-sdk-nodejs', '@okta/openapi', 'ajv', 'ajv-formats', 'js-yaml']) {
   try {
     require.resolve(name);
   } catch {

@@ -1,5 +1,5 @@
 // Delete a User. Okta's DELETE only deactivates a user that is not
-// DEPROVISIONED yet; a second DELETE removes it (DESIGN.md §6). Reading the
+// DEPROVISIONED yet; a second DELETE removes it (Okta's deleteUser). Reading the
 // status first makes a rerun after a failure halfway finish the job. A rerun
 // after a delete this process could not confirm, that finds nobody, reports
 // the delete done.

@@ -12,7 +12,7 @@
 namespace okta_plugin::nodes {
 namespace {
 
-// Okta's limits (DESIGN.md §5 and the UserProfile schema).
+// Okta's limits (its UserProfile schema).
 constexpr text_rule login_rule{5, 100, false, false};
 constexpr text_rule email_rule{5, 100, false, true};
 constexpr text_rule name_rule{1, 50, false, false};

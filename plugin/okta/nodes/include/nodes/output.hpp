@@ -1,4 +1,4 @@
-// Turns a client result into the node output envelope (DESIGN.md §4).
+// Turns a client result into the node output envelope (NODES.md, "Outputs").
 #pragma once
 
 #include "okta/protocol/call_result.hpp"

@@ -1,4 +1,4 @@
-// What Okta accepts in a text value (DESIGN.md §5): UTF-8 of at most 3 bytes
+// What Okta accepts in a text value: UTF-8 of at most 3 bytes
 // per character, lengths counted in characters, no control characters in
 // identifiers.
 #pragma once

@@ -1,7 +1,7 @@
 // Okta's user lifecycle operations as data: where each is sent, the statuses
 // it starts from and leads to, and what of its answer the workflow needs.
 // The client reconciles a lost answer with these rules; the statuses are
-// Okta's (DESIGN.md §6 and Okta's user status diagram).
+// Okta's (Okta's user status diagram).
 #pragma once
 
 #include <span>

@@ -1,7 +1,7 @@
 // Web Linking (RFC 8288) Link header parsing, for Okta's pagination.
 //
 // Hand-written by necessity: neither Boost nor OpenSSL parses Link headers,
-// and the traps are real (DESIGN.md §6): the self link carries a cursor too,
+// and the traps are real: the self link carries a cursor too,
 // fields arrive several or comma-joined, in any order, with quoted params.
 #pragma once
 

@@ -46,7 +46,7 @@ std::optional<std::int64_t> parse_http_date(std::string_view text);
 // request of the new window lands (too early earns a 429).
 inline constexpr std::chrono::milliseconds reset_margin{50};
 
-// Okta counts requests per endpoint group (DESIGN.md §5).
+// Okta counts requests per endpoint group (its rate limit documentation).
 enum class rate_bucket {
     users_collection,  // GET and POST /api/v1/users
     user_read,         // GET /api/v1/users/{id}

@@ -2,7 +2,7 @@
 //
 // Every path segment and query value is encoded with everything but RFC 3986
 // unreserved characters escaped, so "+", "#", "/", "?", "%" and non-ASCII in a
-// login all reach Okta as the characters they are (DESIGN.md §6).
+// login all reach Okta as the characters they are.
 #pragma once
 
 #include <cstdint>
