@@ -94,6 +94,20 @@ private:
         out.push_back({path, std::move(message), {}});
     }
 
+    // minItems / maxItems and minProperties / maxProperties: a container's
+    // `count` members (its "items" or "properties") against the bound.
+    static void check_member_count(std::string_view keyword, const boost::json::value& bound, std::size_t count,
+                                   std::string_view members, const std::string& path,
+                                   std::vector<schema_violation>& out) {
+        const bool at_least = keyword.starts_with("min");
+        const auto limit = bound.to_number<std::uint64_t>();
+        if (at_least ? count < limit : count > limit) {
+            report(out, path,
+                   std::string("must have ") + (at_least ? "at least " : "at most ") + short_json(bound) + " " +
+                       std::string(members) + ", has " + std::to_string(count));
+        }
+    }
+
     bool matches(schema_at at, const boost::json::value& instance, std::string& path, int depth,
                  std::vector<schema_violation>* first_failure = nullptr) const {
         std::vector<schema_violation> violations;
@@ -245,12 +259,8 @@ private:
                     path.resize(length);
                 }
             }
-        } else if (keyword == "minProperties" && instance.size() < argument.to_number<std::uint64_t>()) {
-            report(out, path,
-                   "must have at least " + short_json(argument) + " properties, has " + std::to_string(instance.size()));
-        } else if (keyword == "maxProperties" && instance.size() > argument.to_number<std::uint64_t>()) {
-            report(out, path,
-                   "must have at most " + short_json(argument) + " properties, has " + std::to_string(instance.size()));
+        } else if (keyword == "minProperties" || keyword == "maxProperties") {
+            check_member_count(keyword, argument, instance.size(), "properties", path, out);
         } else if (keyword == "additionalProperties") {
             const auto* declared = schema.if_contains("properties");
             for (const auto& member : instance) {
@@ -279,12 +289,8 @@ private:
                 evaluate({&argument, document}, instance[i], path, out, depth + 1);
                 path.resize(length);
             }
-        } else if (keyword == "minItems" && instance.size() < argument.to_number<std::uint64_t>()) {
-            report(out, path,
-                   "must have at least " + short_json(argument) + " items, has " + std::to_string(instance.size()));
-        } else if (keyword == "maxItems" && instance.size() > argument.to_number<std::uint64_t>()) {
-            report(out, path,
-                   "must have at most " + short_json(argument) + " items, has " + std::to_string(instance.size()));
+        } else if (keyword == "minItems" || keyword == "maxItems") {
+            check_member_count(keyword, argument, instance.size(), "items", path, out);
         }
     }
 
