@@ -4,6 +4,7 @@
 // and stop on a loopback port. The sandbox's counters (/__sandbox/stats)
 // say how many requests it saw, how many it refused with 429 and the most
 // it held in flight at once.
+#include "host_cli.hpp"
 #include "okta_bench.hpp"
 
 #include <arpa/inet.h>
@@ -155,16 +156,6 @@ private:
     pid_t pid_ = -1;
 };
 
-struct scratch {
-    std::filesystem::path path;
-    scratch() {
-        char pattern[] = "/tmp/wfn-shared-budget-XXXXXX";
-        BOOST_TEST_REQUIRE(::mkdtemp(pattern) != nullptr);
-        path = pattern;
-    }
-    ~scratch() { std::filesystem::remove_all(path); }
-};
-
 struct worker {
     pid_t pid = -1;
     std::filesystem::path out, err;
@@ -291,7 +282,7 @@ struct small_bucket : bench {
 BOOST_FIXTURE_TEST_SUITE(shared_budget, small_bucket)
 
 BOOST_AUTO_TEST_CASE(four_workers_share_one_budget_and_one_in_flight_cap) {
-    scratch dir;
+    okta_it::scratch_dir dir;
     redis_server redis(dir.path);
     // Each answer late, so that the workers' requests overlap.
     admin().inject(json::object{{"count", 40}, {"kind", "delay"}, {"delayMs", 100}});
@@ -306,7 +297,7 @@ BOOST_AUTO_TEST_CASE(four_workers_share_one_budget_and_one_in_flight_cap) {
 }
 
 BOOST_AUTO_TEST_CASE(redis_killed_and_restarted_mid_batch_costs_no_call) {
-    scratch dir;
+    okta_it::scratch_dir dir;
     redis_server redis(dir.path);
     // Enough calls after the restart (several windows) that every worker
     // probes Redis again, however fast the outage's calls went.
@@ -331,7 +322,7 @@ BOOST_AUTO_TEST_CASE(redis_killed_and_restarted_mid_batch_costs_no_call) {
 }
 
 BOOST_AUTO_TEST_CASE(workers_whose_clocks_disagree_by_ten_seconds_still_share_the_windows) {
-    scratch dir;
+    okta_it::scratch_dir dir;
     redis_server redis(dir.path);
     auto workers = start_batch(dir.path, 2, 20, 4, redis.url(), {"-5s", "+5s"});
     const batch_result result = finish_batch(workers);
@@ -341,7 +332,7 @@ BOOST_AUTO_TEST_CASE(workers_whose_clocks_disagree_by_ten_seconds_still_share_th
 }
 
 BOOST_AUTO_TEST_CASE(the_right_password_keeps_the_budget_in_redis_and_never_shows) {
-    scratch dir;
+    okta_it::scratch_dir dir;
     const std::string password = "the-right-password-42";
     redis_server redis(dir.path, {"--requirepass", password});
     json::object credentials = sandbox_credentials();
@@ -354,7 +345,7 @@ BOOST_AUTO_TEST_CASE(the_right_password_keeps_the_budget_in_redis_and_never_show
 }
 
 BOOST_AUTO_TEST_CASE(a_refused_password_falls_back_and_never_shows) {
-    scratch dir;
+    okta_it::scratch_dir dir;
     redis_server redis(dir.path, {"--requirepass", "the-right-password-42"});
     json::object credentials = sandbox_credentials();
     credentials["RateBudgetUrl"] = "redis://:a-wrong-password-17@127.0.0.1:" + std::to_string(redis.port());
@@ -365,7 +356,7 @@ BOOST_AUTO_TEST_CASE(a_refused_password_falls_back_and_never_shows) {
 }
 
 BOOST_AUTO_TEST_CASE(rediss_holds_the_budget_trusting_ca_certificate) {
-    scratch dir;
+    okta_it::scratch_dir dir;
     redis_server redis(dir.path, {}, true);
     json::object credentials = sandbox_credentials();
     // One CaCertificate text trusts both the sandbox's CA and Redis's.
@@ -378,7 +369,7 @@ BOOST_AUTO_TEST_CASE(rediss_holds_the_budget_trusting_ca_certificate) {
 }
 
 BOOST_AUTO_TEST_CASE(rediss_to_an_untrusted_certificate_falls_back) {
-    scratch dir;
+    okta_it::scratch_dir dir;
     redis_server redis(dir.path, {}, true);
     json::object credentials = sandbox_credentials();
     credentials["RateBudgetUrl"] = redis.url();
@@ -425,7 +416,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_FIXTURE_TEST_SUITE(shared_budget_threads, small_bucket)
 
 BOOST_AUTO_TEST_CASE(threads_of_one_host_keep_to_the_shared_in_flight_cap) {
-    scratch dir;
+    okta_it::scratch_dir dir;
     redis_server redis(dir.path);
     json::object credentials = sandbox_credentials();
     credentials["RateBudgetUrl"] = redis.url("?max_in_flight=2");
